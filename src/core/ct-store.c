@@ -383,15 +383,22 @@ migrate (CtStore  *self,
          GError  **error)
 {
   g_autofree char *stamp = NULL;
-  g_autofree char *sql = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(sqlite3_stmt) backup = NULL;
+  int rc;
 
   /* A consistent copy of the file as it was, next to it, before anything changes */
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   self->backup_path = g_strdup_printf ("%s.schema-%d-%s.bak", self->path, from, stamp);
-  sql = sqlite3_mprintf ("VACUUM INTO %Q", self->backup_path);
-  if (!exec (self, sql, error))
+  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &backup, NULL);
+  if (rc == SQLITE_OK)
     {
+      sqlite3_bind_text (backup, 1, self->backup_path, -1, SQLITE_STATIC);
+      rc = sqlite3_step (backup);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
       g_prefix_error (error, _("Could not back up the database before upgrading it: "));
       return FALSE;
     }

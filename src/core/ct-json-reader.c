@@ -1,0 +1,432 @@
+/* ct-json-reader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ct-error.h"
+#include "ct-json-reader.h"
+#include "ct-text.h"
+
+struct _CtJsonReader
+{
+  JsonParser *parser;
+  char       *filename;
+  GHashTable *lines;  /* JsonObject → start line */
+  GArray     *starts; /* lines of the objects being parsed */
+};
+
+static void
+on_object_start_cb (JsonParser   *parser,
+                    CtJsonReader *self)
+{
+  guint line = json_parser_get_current_line (parser);
+
+  g_array_append_val (self->starts, line);
+}
+
+static void
+on_object_end_cb (JsonParser   *parser,
+                  JsonObject   *object,
+                  CtJsonReader *self)
+{
+  guint line;
+
+  g_return_if_fail (self->starts->len > 0);
+  line = g_array_index (self->starts, guint, self->starts->len - 1);
+  g_array_set_size (self->starts, self->starts->len - 1);
+  g_hash_table_insert (self->lines, object, GUINT_TO_POINTER (line));
+}
+
+/* json-glib has no depth limit of its own; deep nesting would recurse deeply. Count brackets
+ * outside strings first. */
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             const char  *filename,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > CT_MAX_JSON_DEPTH)
+            {
+              g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
+                           _("%s:%u: nested deeper than %d levels"), filename, line, CT_MAX_JSON_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+CtJsonReader *
+ct_json_reader_parse (const char  *data,
+                      gsize        length,
+                      const char  *filename,
+                      GError     **error)
+{
+  g_autoptr(CtJsonReader) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > CT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %u MiB"), filename, (guint) (CT_MAX_FILE_SIZE >> 20));
+      return NULL;
+    }
+
+  data = ct_text_skip_bom (data, &length);
+
+  if (is_blank (data, length))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, _("%s: the file is empty"), filename);
+      return NULL;
+    }
+
+  if (!ct_text_check_utf8 (data, length, filename, error) ||
+      !check_depth (data, length, filename, error))
+    return NULL;
+
+  self = g_new0 (CtJsonReader, 1);
+  self->filename = g_strdup (filename);
+  self->lines = g_hash_table_new (NULL, NULL);
+  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* immutable: json-glib then skips the copy it makes for mutable trees */
+  self->parser = json_parser_new_immutable ();
+  g_signal_connect (self->parser, "object-start", G_CALLBACK (on_object_start_cb), self);
+  g_signal_connect (self->parser, "object-end", G_CALLBACK (on_object_end_cb), self);
+
+  if (!json_parser_load_from_data (self->parser, data, length, &local_error))
+    {
+      /* json-glib's messages start with "<data>:line:col: Parse error: …" */
+      const char *msg = local_error->message;
+
+      if (g_str_has_prefix (msg, "<data>"))
+        g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s%s", filename, msg + strlen ("<data>"));
+      else
+        g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s: %s", filename, msg);
+      return NULL;
+    }
+
+  g_signal_handlers_disconnect_by_data (self->parser, self);
+  return g_steal_pointer (&self);
+}
+
+void
+ct_json_reader_free (CtJsonReader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->parser)
+    g_signal_handlers_disconnect_by_data (self->parser, self);
+  g_clear_object (&self->parser);
+  g_hash_table_unref (self->lines);
+  g_array_unref (self->starts);
+  g_free (self->filename);
+  g_free (self);
+}
+
+JsonNode *
+ct_json_reader_get_root (CtJsonReader *self)
+{
+  return json_parser_get_root (self->parser);
+}
+
+const char *
+ct_json_reader_get_filename (CtJsonReader *self)
+{
+  return self->filename;
+}
+
+guint
+ct_json_reader_get_line (CtJsonReader *self,
+                         JsonObject   *object)
+{
+  if (object == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, object));
+}
+
+void
+ct_json_set_error (CtJsonReader  *self,
+                   JsonObject    *object,
+                   const char    *path,
+                   GError       **error,
+                   const char    *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  guint line = ct_json_reader_get_line (self, object);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s:%u: %s: %s", self->filename, line, path, message);
+  else
+    g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s: %s: %s", self->filename, path, message);
+}
+
+static const char *
+describe_type (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("an array");
+    case JSON_NODE_NULL: return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING: return _("a string");
+        case G_TYPE_BOOLEAN: return _("true or false");
+        default: return _("a number");
+        }
+    }
+}
+
+static JsonNode *
+get_member (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return node;
+}
+
+gboolean
+ct_json_get_string (CtJsonReader  *self,
+                    JsonObject    *object,
+                    const char    *path,
+                    const char    *member,
+                    gboolean       required,
+                    char         **out,
+                    GError       **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+  JsonNode *node = get_member (object, member);
+  const char *value;
+
+  if (node == NULL || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+                       *json_node_get_string (node) == '\0'))
+    {
+      if (required)
+        {
+          ct_json_set_error (self, object, where, error, _("missing"));
+          return FALSE;
+        }
+      *out = NULL;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      ct_json_set_error (self, object, where, error, _("expected a string, found %s"), describe_type (node));
+      return FALSE;
+    }
+
+  value = json_node_get_string (node);
+  if (strlen (value) > CT_MAX_STRING_BYTES)
+    {
+      ct_json_set_error (self, object, where, error, _("text longer than %d bytes"), CT_MAX_STRING_BYTES);
+      g_prefix_error (error, "%s", "");
+      (*error)->code = CT_ERROR_TOO_LARGE;
+      return FALSE;
+    }
+
+  *out = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+ct_json_get_double (CtJsonReader  *self,
+                    JsonObject    *object,
+                    const char    *path,
+                    const char    *member,
+                    gboolean       required,
+                    double        *out,
+                    GError       **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+  JsonNode *node = get_member (object, member);
+  GType type;
+
+  if (node == NULL)
+    {
+      if (required)
+        {
+          ct_json_set_error (self, object, where, error, _("missing"));
+          return FALSE;
+        }
+      *out = NAN;
+      return TRUE;
+    }
+
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+    {
+      ct_json_set_error (self, object, where, error, _("expected a number, found %s"), describe_type (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_double (node);
+  if (!isfinite (*out))
+    {
+      ct_json_set_error (self, object, where, error, _("not a finite number"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ct_json_get_int (CtJsonReader  *self,
+                 JsonObject    *object,
+                 const char    *path,
+                 const char    *member,
+                 gint64        *out,
+                 GError       **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+  JsonNode *node = get_member (object, member);
+
+  if (node == NULL)
+    {
+      *out = 0;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      ct_json_set_error (self, object, where, error, _("expected a whole number, found %s"), describe_type (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+ct_json_get_array (CtJsonReader  *self,
+                   JsonObject    *object,
+                   const char    *path,
+                   const char    *member,
+                   JsonArray    **out,
+                   GError       **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+
+      ct_json_set_error (self, object, where, error, _("expected an array, found %s"), describe_type (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+ct_json_get_strings (CtJsonReader  *self,
+                     JsonObject    *object,
+                     const char    *path,
+                     const char    *member,
+                     GPtrArray     *out,
+                     GError       **error)
+{
+  JsonArray *array;
+
+  if (!ct_json_get_array (self, object, path, member, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          strlen (json_node_get_string (node)) > CT_MAX_STRING_BYTES)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.%s[%u]", path, member, i);
+
+          ct_json_set_error (self, object, where, error, _("expected a string, found %s"), describe_type (node));
+          return FALSE;
+        }
+
+      g_ptr_array_add (out, g_strdup (json_node_get_string (node)));
+    }
+
+  return TRUE;
+}
+
+JsonObject *
+ct_json_get_object_element (CtJsonReader  *self,
+                            JsonObject    *parent,
+                            JsonArray     *array,
+                            const char    *path,
+                            guint          index,
+                            GError       **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", path, index);
+
+      ct_json_set_error (self, parent, where, error, _("expected an object, found %s"), describe_type (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}

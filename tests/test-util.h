@@ -1,0 +1,85 @@
+/* test-util.h: small helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib/gstdio.h>
+
+#include "ct-store.h"
+
+typedef struct {
+  char *path;
+} CtTestDir;
+
+/* A fresh temporary folder, removed with everything in it when freed */
+static inline CtTestDir *
+ct_test_dir_new (void)
+{
+  CtTestDir *dir = g_new0 (CtTestDir, 1);
+  GError *error = NULL;
+
+  dir->path = g_dir_make_tmp ("city-ties-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+ct_test_remove_tree (const char *path)
+{
+  GDir *d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (d != NULL)
+    {
+      while ((name = g_dir_read_name (d)))
+        {
+          char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            ct_test_remove_tree (child);
+          else
+            g_remove (child);
+          g_free (child);
+        }
+      g_dir_close (d);
+    }
+  g_rmdir (path);
+}
+
+static inline void
+ct_test_dir_free (CtTestDir *dir)
+{
+  ct_test_remove_tree (dir->path);
+  g_free (dir->path);
+  g_free (dir);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtTestDir, ct_test_dir_free)
+
+static inline CtStore *
+ct_test_open_store (CtTestDir  *dir,
+                    const char *name)
+{
+  char *path = g_build_filename (dir->path, name, NULL);
+  GError *error = NULL;
+  CtStore *store = ct_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_free (path);
+  return store;
+}
+
+static inline char *
+ct_test_file (CtTestDir  *dir,
+              const char *name,
+              const char *contents,
+              gssize      length)
+{
+  char *path = g_build_filename (dir->path, name, NULL);
+  GError *error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
