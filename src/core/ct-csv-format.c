@@ -206,6 +206,8 @@ typedef struct {
   char        *now;
 
   GHashTable  *cities;        /* "CC\nfolded name" → CtCity (borrowed from all_cities or ds) */
+  GHashTable  *raw_cities;    /* "country cell\nname cell" as typed → CtCity: spares folding */
+  GHashTable  *countries;     /* country cell as typed → CtCountry */
   GHashTable  *themes;        /* folded key or label → key */
   GHashTable  *sources;       /* url → source id */
   GHashTable  *partnerships;  /* signature → CtPartnership in ds */
@@ -217,6 +219,8 @@ static void
 reader_clear (Reader *r)
 {
   g_clear_pointer (&r->cities, g_hash_table_unref);
+  g_clear_pointer (&r->raw_cities, g_hash_table_unref);
+  g_clear_pointer (&r->countries, g_hash_table_unref);
   g_clear_pointer (&r->themes, g_hash_table_unref);
   g_clear_pointer (&r->sources, g_hash_table_unref);
   g_clear_pointer (&r->partnerships, g_hash_table_unref);
@@ -312,8 +316,14 @@ resolve_city (Reader       *r,
   const char *country_text = fields[col_country];
   g_autofree char *key = NULL;
   g_autofree char *stripped = NULL;
+  g_autofree char *raw_key = NULL;
   const CtCountry *country;
   CtCity *city;
+
+  /* Spreadsheets repeat the same few cities row after row, spelled the same way */
+  raw_key = g_strconcat (ct_str (country_text), "\n", ct_str (name), NULL);
+  if ((city = g_hash_table_lookup (r->raw_cities, raw_key)))
+    return city;
 
   if (name == NULL || *g_strstrip (stripped = g_strdup (name)) == '\0')
     {
@@ -327,7 +337,11 @@ resolve_city (Reader       *r,
       return NULL;
     }
 
-  if (!(country = ct_country_lookup (country_text)))
+  if (!(country = g_hash_table_lookup (r->countries, country_text)) &&
+      (country = ct_country_lookup (country_text)))
+    g_hash_table_insert (r->countries, g_strdup (country_text), (gpointer) country);
+
+  if (country == NULL)
     {
       row_error (r, col_country, error, _("unknown country “%.40s” (use an ISO code such as TW or an English name)"),
                  country_text);
@@ -336,7 +350,10 @@ resolve_city (Reader       *r,
 
   key = city_key (country->code, stripped);
   if ((city = g_hash_table_lookup (r->cities, key)))
-    return city;
+    {
+      g_hash_table_insert (r->raw_cities, g_steal_pointer (&raw_key), city);
+      return city;
+    }
 
   /* Not known: the row must say where it is */
   if (fields[col_lat] == NULL || *fields[col_lat] == '\0' || fields[col_lon] == NULL || *fields[col_lon] == '\0')
@@ -377,6 +394,7 @@ resolve_city (Reader       *r,
   g_ptr_array_add (r->ds->cities, city);
   ct_dataset_set_line (r->ds, city, r->line);
   g_hash_table_insert (r->cities, g_steal_pointer (&key), city);
+  g_hash_table_insert (r->raw_cities, g_steal_pointer (&raw_key), city);
   if (city->local_name)
     g_hash_table_insert (r->cities, city_key (city->country, city->local_name), city);
 
@@ -709,6 +727,8 @@ ct_csv_format_read (CtStore     *store,
   r.ds = ds;
   r.now = ct_timestamp_now ();
   r.cities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.raw_cities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.themes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.partnerships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -2,7 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "ct-dataset.h"
+#include "ct-error.h"
 
 G_DEFINE_BOXED_TYPE (CtDataset, ct_dataset, ct_dataset_ref, ct_dataset_unref)
 
@@ -156,4 +161,35 @@ ct_dataset_describe_location (CtDataset *self,
   if (*name)
     return g_strdup_printf ("%s: ", name);
   return g_strdup ("");
+}
+
+gboolean
+ct_dataset_check_unique_ids (CtDataset  *self,
+                             GError    **error)
+{
+  GPtrArray *arrays[] = {
+    self->themes, self->cities, self->networks, self->sources,
+    self->partnerships, self->memberships, self->activities,
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      {
+        AnyRecord *r = g_ptr_array_index (arrays[a], i);
+
+        if (r->id == NULL)
+          continue;
+
+        if (!g_hash_table_add (seen, r->id))
+          {
+            g_autofree char *where = ct_dataset_describe_location (self, r);
+
+            g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT,
+                         _("%sid: “%s” is used by two records"), where, r->id);
+            return FALSE;
+          }
+      }
+
+  return TRUE;
 }

@@ -55,6 +55,10 @@ guint       ct_dataset_get_line   (CtDataset  *self,
 gpointer    ct_dataset_lookup     (CtDataset  *self,
                                    const char *id);
 
+/* Fails, naming the file and line, when two records share an id */
+gboolean    ct_dataset_check_unique_ids (CtDataset  *self,
+                                         GError    **error);
+
 /* Sorts every array by id, as exports are written */
 void        ct_dataset_sort       (CtDataset  *self);
 

@@ -299,6 +299,14 @@ add_leg (GPtrArray *parts,
         g_array_index (piece, CtGeoPoint, piece->len - 1).lat =
           round_coordinate (g_array_index (piece, CtGeoPoint, piece->len - 1).lat);
 
+      /* Two cities in the same place: a LineString still needs two positions */
+      if (piece->len == 1)
+        {
+          CtGeoPoint point = g_array_index (piece, CtGeoPoint, 0);
+
+          g_array_append_val (piece, point);
+        }
+
       g_ptr_array_add (parts, g_array_ref (piece));
     }
 }
@@ -906,10 +914,20 @@ read_geometry (ReadContext  *ctx,
                GError      **error)
 {
   g_autofree char *where = g_strdup_printf ("%s.geometry", path);
-  JsonObject *geometry = get_object_member (ctx, feature, path, "geometry", error);
+  JsonNode *node = json_object_get_member (feature, "geometry");
+  JsonObject *geometry;
 
-  if (geometry == NULL)
-    return NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (type2 != NULL)
+        ct_json_set_error (ctx->reader, feature, where, error, _("expected a %s or a %s, found %s"),
+                           type, type2, describe_node (node));
+      else
+        ct_json_set_error (ctx->reader, feature, where, error, _("expected a %s, found %s"),
+                           type, describe_node (node));
+      return NULL;
+    }
+  geometry = json_node_get_object (node);
 
   if (!ct_json_get_string (ctx->reader, geometry, where, "type", TRUE, found_type, error))
     return NULL;

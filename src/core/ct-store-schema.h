@@ -82,8 +82,7 @@
   "  position INTEGER NOT NULL," \
   "  city INTEGER NOT NULL REFERENCES city (id) ON DELETE CASCADE," \
   "  signed_name TEXT," \
-  "  PRIMARY KEY (partnership, position)," \
-  "  UNIQUE (partnership, city)" \
+  "  PRIMARY KEY (partnership, position)" \
   ") WITHOUT ROWID;" \
   "CREATE INDEX party_city ON party (city);"
 
@@ -147,7 +146,7 @@
   CT_SCHEMA_V2_REST
 
 /* The rest of 1 → 2, after CT_SCHEMA_V2_NEW_TABLES and the theme split done in C: cities now
- * reference the country table, parties gain signed names and uniqueness, the themes column goes.
+ * reference the country table, parties gain signed names, the themes column goes.
  * SQLite changes a table's constraints by rebuilding it. */
 #define CT_SCHEMA_V2_FROM_V1 \
   "CREATE TABLE city_new (" \
@@ -170,8 +169,7 @@
   "  position INTEGER NOT NULL," \
   "  city INTEGER NOT NULL REFERENCES city (id) ON DELETE CASCADE," \
   "  signed_name TEXT," \
-  "  PRIMARY KEY (partnership, position)," \
-  "  UNIQUE (partnership, city)" \
+  "  PRIMARY KEY (partnership, position)" \
   ") WITHOUT ROWID;" \
   "INSERT INTO party_new (partnership, position, city) SELECT partnership, position, city FROM party;" \
   "DROP TABLE party;" \
