@@ -1301,8 +1301,8 @@ read_version (ReadContext  *ctx,
   if (version > CT_GEOJSON_VERSION)
     {
       ct_json_set_error (ctx->reader, root, "city_ties_version", error,
-                         _("the file is from a newer version of City Ties (format version %" G_GINT64_FORMAT ")"),
-                         version);
+                         _("the file is from a newer version of City Ties (format version %lld)"),
+                         (long long) version);
       if (error != NULL && *error != NULL)
         (*error)->code = CT_ERROR_VERSION;
       return FALSE;

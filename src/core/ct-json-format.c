@@ -397,7 +397,7 @@ read_array (CtJsonReader  *reader,
       if (!ct_validate_record (record, &local_error))
         {
           ct_json_set_error (reader, ctx.object, ctx.path, error, "%s", local_error->message);
-          if (local_error->code == CT_ERROR_TOO_LARGE)
+          if (local_error->code == CT_ERROR_TOO_LARGE && error != NULL)
             (*error)->code = CT_ERROR_TOO_LARGE;
           return FALSE;
         }
@@ -447,9 +447,10 @@ ct_json_format_read (const char  *data,
   if (version < 1 || version > CT_JSON_FORMAT_VERSION)
     {
       ct_json_set_error (reader, root, "version", error,
-                         _("version %" G_GINT64_FORMAT " is not supported; this City Ties reads version %d"),
-                         version, CT_JSON_FORMAT_VERSION);
-      (*error)->code = CT_ERROR_VERSION;
+                         _("version %lld is not supported; this City Ties reads version %d"),
+                         (long long) version, CT_JSON_FORMAT_VERSION);
+      if (error != NULL)
+        (*error)->code = CT_ERROR_VERSION;
       return NULL;
     }
 

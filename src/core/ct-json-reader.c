@@ -275,8 +275,8 @@ ct_json_get_string (CtJsonReader  *self,
   if (strlen (value) > CT_MAX_STRING_BYTES)
     {
       ct_json_set_error (self, object, where, error, _("text longer than %d bytes"), CT_MAX_STRING_BYTES);
-      g_prefix_error (error, "%s", "");
-      (*error)->code = CT_ERROR_TOO_LARGE;
+      if (error != NULL)
+        (*error)->code = CT_ERROR_TOO_LARGE;
       return FALSE;
     }
 

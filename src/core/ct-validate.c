@@ -169,7 +169,7 @@ ct_validate_city (const CtCity  *city,
   if (city->geonames_id < 0)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT,
-                   _("geonames_id: %" G_GINT64_FORMAT " is not a GeoNames id"), city->geonames_id);
+                   _("geonames_id: %lld is not a GeoNames id"), (long long) city->geonames_id);
       return FALSE;
     }
 
