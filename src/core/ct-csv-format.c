@@ -811,6 +811,9 @@ ct_csv_format_read (CtStore     *store,
       goto out;
     }
 
+  /* Every city, theme and new partnership was validated where it was read; new sources are
+   * URLs within the length limit, and updated partnerships only took validated values */
+  ds->validated = TRUE;
   ok = TRUE;
 
 out:

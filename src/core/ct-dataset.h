@@ -30,6 +30,10 @@ typedef struct {
   GPtrArray *memberships;
   GPtrArray *activities;
 
+  /* Set by a reader that ran ct_validate_record() on every record it made, where it could name
+   * the line; the store then does not validate them a second time */
+  gboolean   validated;
+
   /*< private >*/
   char       *filename;
   GHashTable *lines;    /* record → line in the file it came from */

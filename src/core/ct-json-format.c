@@ -465,5 +465,6 @@ ct_json_format_read (const char  *data,
       !read_array (reader, ds, root, "activities", ds->activities, read_activity, error))
     return NULL;
 
+  ds->validated = TRUE;
   return g_steal_pointer (&ds);
 }

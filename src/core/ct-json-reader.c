@@ -229,6 +229,37 @@ describe_type (JsonNode *node)
     }
 }
 
+/* Names "path.member" in the message; the path is only built when something is wrong, as the
+ * fields of a large file are read by the million */
+static void
+member_error (CtJsonReader  *self,
+              JsonObject    *object,
+              const char    *path,
+              const char    *member,
+              GError       **error,
+              const char    *format,
+              ...) G_GNUC_PRINTF (6, 7);
+
+static void
+member_error (CtJsonReader  *self,
+              JsonObject    *object,
+              const char    *path,
+              const char    *member,
+              GError       **error,
+              const char    *format,
+              ...)
+{
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  ct_json_set_error (self, object, where, error, "%s", message);
+}
+
 static JsonNode *
 get_member (JsonObject *object,
             const char *member)
@@ -249,7 +280,6 @@ ct_json_get_string (CtJsonReader  *self,
                     char         **out,
                     GError       **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
   JsonNode *node = get_member (object, member);
   const char *value;
 
@@ -258,7 +288,7 @@ ct_json_get_string (CtJsonReader  *self,
     {
       if (required)
         {
-          ct_json_set_error (self, object, where, error, _("missing"));
+          member_error (self, object, path, member, error, _("missing"));
           return FALSE;
         }
       *out = NULL;
@@ -267,14 +297,14 @@ ct_json_get_string (CtJsonReader  *self,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      ct_json_set_error (self, object, where, error, _("expected a string, found %s"), describe_type (node));
+      member_error (self, object, path, member, error, _("expected a string, found %s"), describe_type (node));
       return FALSE;
     }
 
   value = json_node_get_string (node);
   if (strlen (value) > CT_MAX_STRING_BYTES)
     {
-      ct_json_set_error (self, object, where, error, _("text longer than %d bytes"), CT_MAX_STRING_BYTES);
+      member_error (self, object, path, member, error, _("text longer than %d bytes"), CT_MAX_STRING_BYTES);
       if (error != NULL)
         (*error)->code = CT_ERROR_TOO_LARGE;
       return FALSE;
@@ -293,7 +323,6 @@ ct_json_get_double (CtJsonReader  *self,
                     double        *out,
                     GError       **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
   JsonNode *node = get_member (object, member);
   GType type;
 
@@ -301,7 +330,7 @@ ct_json_get_double (CtJsonReader  *self,
     {
       if (required)
         {
-          ct_json_set_error (self, object, where, error, _("missing"));
+          member_error (self, object, path, member, error, _("missing"));
           return FALSE;
         }
       *out = NAN;
@@ -311,14 +340,14 @@ ct_json_get_double (CtJsonReader  *self,
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
     {
-      ct_json_set_error (self, object, where, error, _("expected a number, found %s"), describe_type (node));
+      member_error (self, object, path, member, error, _("expected a number, found %s"), describe_type (node));
       return FALSE;
     }
 
   *out = json_node_get_double (node);
   if (!isfinite (*out))
     {
-      ct_json_set_error (self, object, where, error, _("not a finite number"));
+      member_error (self, object, path, member, error, _("not a finite number"));
       return FALSE;
     }
 
@@ -333,7 +362,6 @@ ct_json_get_int (CtJsonReader  *self,
                  gint64        *out,
                  GError       **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
   JsonNode *node = get_member (object, member);
 
   if (node == NULL)
@@ -344,7 +372,7 @@ ct_json_get_int (CtJsonReader  *self,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      ct_json_set_error (self, object, where, error, _("expected a whole number, found %s"), describe_type (node));
+      member_error (self, object, path, member, error, _("expected a whole number, found %s"), describe_type (node));
       return FALSE;
     }
 
@@ -368,9 +396,8 @@ ct_json_get_array (CtJsonReader  *self,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
-
-      ct_json_set_error (self, object, where, error, _("expected an array, found %s"), describe_type (node));
+    
+      member_error (self, object, path, member, error, _("expected an array, found %s"), describe_type (node));
       return FALSE;
     }
 

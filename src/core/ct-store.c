@@ -2263,7 +2263,7 @@ merge_array (CtStore         *self,
       if ((i & 1023) == 1023 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      if (!ct_validate_record (record, &local_error) ||
+      if ((!ds->validated && !ct_validate_record (record, &local_error)) ||
           (any->id == NULL &&
            (g_set_error (&local_error, CT_ERROR, CT_ERROR_INVALID_INPUT, _("id: missing")), TRUE)) ||
           *record_created (record) == NULL || *record_updated (record) == NULL)
