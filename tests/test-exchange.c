@@ -8,6 +8,9 @@
 #include "ct-error.h"
 #include "ct-exchange.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "test-util.h"
 
 static CtStore *
@@ -514,6 +517,27 @@ test_exchange_limits (void)
 }
 
 static void
+test_exchange_oversized_file (void)
+{
+  g_autoptr(CtTestDir) dir = ct_test_dir_new ();
+  g_autoptr(CtStore) store = ct_test_open_store (dir, "o.db");
+  g_autofree char *path = g_build_filename (dir->path, "huge.json", NULL);
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  /* A sparse file just over the limit: refused from its size, before anything is read */
+  fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) CT_MAX_FILE_SIZE + 1), ==, 0);
+  close (fd);
+
+  g_assert_false (ct_exchange_import_file (store, path, NULL, NULL, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.json"));
+  g_assert_nonnull (strstr (error->message, "512 MiB"));
+}
+
+static void
 on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -590,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/exchange/literal-text", test_exchange_literal_text);
   g_test_add_func ("/exchange/all-or-nothing", test_exchange_all_or_nothing);
   g_test_add_func ("/exchange/limits", test_exchange_limits);
+  g_test_add_func ("/exchange/oversized-file", test_exchange_oversized_file);
   g_test_add_func ("/exchange/async", test_exchange_async);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)

@@ -17,47 +17,19 @@ ct_cli_get_default_database (void)
   return g_build_filename (g_get_user_data_dir (), "city-ties", "city-ties.db", NULL);
 }
 
-/* Opens the database, creating it from the bundled dataset when the file is new */
 static CtStore *
 open_database (const char  *path,
                gboolean     is_default,
                GString     *out,
                GError     **error)
 {
-  g_autoptr(CtStore) store = NULL;
-  gboolean is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  CtStore *store = ct_bundled_open_database (path, is_default, error);
 
-  if (is_new && is_default)
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       _("Could not create the folder %s: %s"), dir, g_strerror (saved));
-          return NULL;
-        }
-    }
-
-  if (!(store = ct_store_open (path, error)))
-    return NULL;
-
-  if (ct_store_get_backup_path (store))
+  if (store && ct_store_get_backup_path (store))
     g_string_append_printf (out, _("Upgraded %s; the previous version is kept as %s\n"),
                             path, ct_store_get_backup_path (store));
 
-  if (is_new && ct_store_is_empty (store))
-    {
-      if (!ct_bundled_import (store, NULL, error))
-        {
-          g_prefix_error (error, _("Could not fill the new database with the bundled data: "));
-          return NULL;
-        }
-    }
-
-  return g_steal_pointer (&store);
+  return store;
 }
 
 static void

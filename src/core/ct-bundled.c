@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
 #include "ct-bundled.h"
 #include "ct-data-resources.h"
 #include "ct-exchange.h"
@@ -23,4 +27,42 @@ ct_bundled_import (CtStore         *store,
   data = g_bytes_get_data (bytes, &length);
   return ct_exchange_import_data (store, CT_FORMAT_JSON, data, length, "city-ties.json",
                                   report, NULL, error);
+}
+
+CtStore *
+ct_bundled_open_database (const char  *path,
+                          gboolean     create_folder,
+                          GError     **error)
+{
+  g_autoptr(CtStore) store = NULL;
+  gboolean is_new;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (is_new && create_folder)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  if (!(store = ct_store_open (path, error)))
+    return NULL;
+
+  if (is_new && ct_store_is_empty (store) && !ct_bundled_import (store, NULL, error))
+    {
+      g_prefix_error (error, _("Could not fill the new database with the bundled data: "));
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
 }

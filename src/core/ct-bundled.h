@@ -15,4 +15,10 @@ gboolean ct_bundled_import (CtStore         *store,
                             CtImportReport  *report,
                             GError         **error);
 
+/* Opens the database at path; a file that does not exist yet is created (with its folder when
+ * create_folder is set) and filled with the bundled dataset */
+CtStore *ct_bundled_open_database (const char  *path,
+                                   gboolean     create_folder,
+                                   GError     **error);
+
 G_END_DECLS
