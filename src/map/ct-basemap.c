@@ -428,11 +428,15 @@ append_ring (const Tile *t,
              cairo_t    *cr)
 {
   double last_x = G_MAXDOUBLE, last_y = G_MAXDOUBLE;
+  double lo = -4, hi = t->size + 4;
 
   for (guint i = 0; i < ring->n; i++)
     {
-      double x = (ring->xy[i * 2] - t->ox) * t->scale;
-      double y = (ring->xy[i * 2 + 1] - t->oy) * t->scale;
+      /* Points outside the tile are pulled onto a box just around it: inside the tile the
+       * filled shape is the same, and whole stretches of coast far away collapse into a few
+       * segments along the box */
+      double x = CLAMP ((ring->xy[i * 2] - t->ox) * t->scale, lo, hi);
+      double y = CLAMP ((ring->xy[i * 2 + 1] - t->oy) * t->scale, lo, hi);
 
       /* Points closer than a third of a pixel add nothing but work */
       if (i > 0 && i < ring->n - 1 && fabs (x - last_x) < 0.33 && fabs (y - last_y) < 0.33)
