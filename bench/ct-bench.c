@@ -2,6 +2,10 @@
  *
  *   ct-bench import   100,000 partnerships among 10,000 cities, as native JSON and as CSV, into
  *                     new databases; the reference is sqlite3's own .import of the same CSV rows
+ *   ct-bench basemap  built-in basemap tiles, against PNG-encoding the same tiles
+ *   ct-bench map      frame work with 10,000 cities and 20,000 ties: bare basemap, + ties layer,
+ *                     and the cities as ShumateMarker widgets (needs a display; tools/dev bench
+ *                     provides Xvfb)
  *
  * Prints "metric NAME VALUE" lines. Not a test: nothing here passes or fails.
  *
@@ -20,6 +24,7 @@
 #include "ct-json-format.h"
 #include "ct-store-schema.h"
 #include "ct-basemap.h"
+#include "ct-basemap-source.h"
 #include "ct-geometry.h"
 
 #include <sqlite3.h>
@@ -349,70 +354,20 @@ bench_import (void)
   return 0;
 }
 
-/* ct-bench basemap: the built-in basemap's tiles, against encoding the same tile as PNG (the least
- * a tile server's answer costs to make) */
-static cairo_status_t
-discard_png (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
-{
-  *(gsize *) closure += length;
-  return CAIRO_STATUS_SUCCESS;
-}
+/* bench-basemap.c */
+int ct_bench_basemap (void);
+
+/* bench-map.c */
+int  ct_bench_map             (void);
+void ct_bench_map_set_basemap (ShumateMapSource *basemap);
 
 static int
-bench_basemap (void)
+bench_map (void)
 {
-  static const struct { double lat, lon; } places[] = {
-    { 25.03, 121.56 }, { 22.63, 120.30 }, { 16.05, 108.20 }, { 14.60, 120.98 }, { 13.75, 100.50 },
-    { 1.35, 103.82 }, { -6.20, 106.85 }, { 52.23, 21.01 }, { 50.08, 14.43 }, { 48.85, 2.35 },
-  };
-  g_autoptr(GArray) render = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) encode = g_array_new (FALSE, FALSE, sizeof (double));
-  gsize png_bytes = 0;
+  g_autoptr(CtBasemapSource) basemap = ct_basemap_source_new (CT_BASEMAP_STYLE_LIGHT, CT_BASEMAP_LABELS);
 
-  /* 10 places × zoom 1..12 × a 5-tile cross around each: 600 tiles, some repeated at low zoom */
-  for (guint p = 0; p < G_N_ELEMENTS (places); p++)
-    for (int zoom = 1; zoom <= 12; zoom++)
-      {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(CtBasemap) basemap = ct_basemap_get_bundled (zoom, &error);
-        static const int dx[] = { 0, 1, -1, 0, 0 }, dy[] = { 0, 0, 0, 1, -1 };
-        double x, y;
-        int n = 1 << zoom;
-
-        g_assert_no_error (error);
-        ct_geo_mercator_project (places[p].lat, places[p].lon, &x, &y);
-
-        for (guint k = 0; k < G_N_ELEMENTS (dx); k++)
-          {
-            int tx = ((int) (x * n) + dx[k] + n) % n;
-            int ty = CLAMP ((int) (y * n) + dy[k], 0, n - 1);
-            cairo_surface_t *surface;
-            gint64 start = g_get_monotonic_time ();
-            double ms;
-
-            surface = ct_basemap_render_tile_surface (basemap, CT_BASEMAP_STYLE_LIGHT, CT_BASEMAP_LABELS,
-                                                      zoom, tx, ty, 256, 1);
-            ms = (g_get_monotonic_time () - start) / 1000.0;
-            g_array_append_val (render, ms);
-
-            start = g_get_monotonic_time ();
-            cairo_surface_write_to_png_stream (surface, discard_png, &png_bytes);
-            ms = (g_get_monotonic_time () - start) / 1000.0;
-            g_array_append_val (encode, ms);
-            cairo_surface_destroy (surface);
-          }
-      }
-
-  qsort (render->data, render->len, sizeof (double), compare_double);
-  qsort (encode->data, encode->len, sizeof (double), compare_double);
-  printf ("metric basemap_tiles %u\n", render->len);
-  printf ("metric basemap_tile_median_ms %.3f\n", g_array_index (render, double, render->len / 2));
-  printf ("metric basemap_tile_p95_ms %.3f\n", g_array_index (render, double, render->len * 95 / 100));
-  printf ("metric basemap_tile_max_ms %.3f\n", g_array_index (render, double, render->len - 1));
-  printf ("metric basemap_png_encode_median_ms %.3f\n", g_array_index (encode, double, encode->len / 2));
-  return 0;
+  ct_bench_map_set_basemap (SHUMATE_MAP_SOURCE (basemap));
+  return ct_bench_map ();
 }
 
 int
@@ -424,14 +379,17 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   if (g_str_equal (what, "basemap"))
-    return bench_basemap ();
+    return ct_bench_basemap ();
 
   if (g_str_equal (what, "import"))
     return bench_import ();
 
-  if (g_str_equal (what, "all"))
-    return bench_basemap () || bench_import ();
+  if (g_str_equal (what, "map"))
+    return bench_map ();
 
-  fprintf (stderr, "usage: ct-bench [import|basemap|all]\n");
+  if (g_str_equal (what, "all"))
+    return ct_bench_basemap () || bench_map () || bench_import ();
+
+  fprintf (stderr, "usage: ct-bench [import|basemap|map|all]\n");
   return 2;
 }

@@ -1,7 +1,24 @@
 /* ct-basemap.c
  *
- * Countries are kept in Web-Mercator world coordinates ([0, 1] × [0, 1], y down), projected once at
- * load, so drawing a tile is a scale and a translation per point.
+ * A .ctb file (format: tools/build-basemap.mjs) keeps Natural Earth's topology: every boundary
+ * ("arc") once, rings as lists of arcs, and for each arc whether it is coast or a land border.
+ * Loading checks every count, offset, reference and coordinate, that the arcs of each ring join
+ * and close it, that the stored boxes match the points, and finally a checksum; then projects the
+ * points once into Web-Mercator world coordinates ([0, 1] × [0, 1], y down).
+ *
+ * Drawing a tile is then a scale and a translation per point, with four savings: points whose
+ * simplification level (computed by the build script) is above the tile's zoom are left out; rings
+ * and arcs whose box misses the tile are skipped; a stretch of points that stays beyond one side of
+ * the tile (plus a margin wider than any line) collapses into its two ends, which changes no pixel
+ * of the tile; and points are snapped to a quarter of a device pixel, consecutive equal points
+ * dropped. Levels and snapping depend on the point only, not on the way a ring runs along an arc,
+ * so the two countries on either side of a border get exactly the same edge, and the border stroke
+ * exactly covers it. Natural Earth is cut at ±180°: a tile at the edge of the world also draws what
+ * lies just across, so that lines reaching over the edge are not lost.
+ *
+ * Country names are placed per zoom level for the whole world at once (larger countries and the
+ * three regions first, no two names overlapping), so that a name cut by a tile edge is drawn
+ * identically by both tiles.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,285 +27,733 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "ct-basemap.h"
 #include "ct-basemap-resources.h"
 #include "ct-error.h"
-#include "ct-geometry.h"
 #include "ct-model.h"
 
-#define MAGIC         "CTBM"
-#define VERSION       1
-#define MAX_COUNTRIES 1000
-#define MAX_RINGS     100000
-#define MAX_POINTS    10000000
+#define MAGIC          "CTBM"
+#define FORMAT_VERSION 2
+#define HEADER_SIZE    96
+#define COUNTRY_SIZE   44
+#define POLYGON_SIZE   8
+#define RING_SIZE      24
+#define REF_SIZE       4
+#define ARC_SIZE       8
+
+#define MAX_COUNTRIES  4096
+#define MAX_RECORDS    (4u * 1024 * 1024)   /* polygons, rings, refs, arcs */
+#define MAX_POINTS     (32u * 1024 * 1024)
+#define MAX_GRID       (1u << 30)
+#define MAX_NAME       256
+
+#define MAX_ZOOM       22
+#define MAX_LAT        85.0511287798066
+
+#define RESOURCE_PATH  "/io/github/cityties/CityTies/basemap/"
+
+enum {
+  ARC_COAST,
+  ARC_BORDER,
+  ARC_INTERIOR,
+};
+
+/* A box in world coordinates: x grows east, y grows south */
+typedef struct {
+  float x0, y0, x1, y1;
+} Box;
 
 typedef struct {
-  guint  n;
-  float  west, north, east, south;  /* bbox in world coordinates (north < south: y grows down) */
-  float *xy;                        /* n pairs */
+  guint32 first_point;
+  guint32 n_points;
+  guint8  kind;
+  Box     box;
+} Arc;
+
+typedef struct {
+  guint32 first_ref;
+  guint32 n_refs;
+  Box     box;
 } Ring;
 
 typedef struct {
-  char      code[3];
-  int       region;                 /* CtRegion, or -1 without a code */
-  char     *name;                   /* English, from Natural Earth */
-  double    label_x, label_y;
-  float     west, north, east, south;
-  GArray   *rings;                  /* Ring */
+  guint32 first_ring;
+  guint32 n_rings;
+} Polygon;
+
+typedef struct {
+  char        code[3];
+  guint       numeric;
+  const char *name;           /* English; in self->strings */
+  CtRegion    region;
+  guint32     first_polygon;
+  guint32     n_polygons;
+  guint32     label_polygon;
+  double      label_lat, label_lon;
+  double      label_x, label_y;
+  Box         box;            /* all its rings, in world coordinates (whole width across ±180) */
 } Country;
+
+typedef struct {
+  guint   country;
+  double  x, y;               /* centre, world coordinates */
+  double  width, height;      /* logical pixels */
+} Label;
+
+typedef struct {
+  Label *labels;
+  guint  n_labels;
+} LabelSet;
 
 struct _CtBasemap
 {
   gatomicrefcount  ref_count;
   char            *name;
   int              scale;
-  GArray          *countries;       /* Country */
+
+  guint            n_countries, n_polygons, n_rings, n_refs, n_arcs, n_points;
+  Country         *countries;
+  Polygon         *polygons;
+  Ring            *rings;
+  gint32          *refs;
+  Arc             *arcs;
+  float           *xy;        /* n_points pairs */
+  guint8          *level;     /* the zoom from which each point is drawn */
+  char            *strings;
+  guint32         *coast_arcs, *border_arcs;
+  guint            n_coast_arcs, n_border_arcs;
+
+  /* Country names, measured and placed on first use */
+  GMutex           label_lock;
+  double          *label_width, *label_height;
+  LabelSet        *label_sets[MAX_ZOOM + 1];
 };
-
-static const guint32 palette[3][CT_BASEMAP_N_COLORS] = {
-  /* sea,     land,     Taiwan,   ASEAN,    EU,       border,   graticule, label,    halo */
-  { 0xb9d4ec, 0xf2efe9, 0xf3b3ab, 0xf6d48f, 0xbfc7ef, 0x8f8d96, 0x9fb8d0, 0x2e2a36, 0xffffff },
-  { 0x17222e, 0x38383d, 0x7b3b3b, 0x6f5524, 0x3b4478, 0x85838c, 0x2c3e52, 0xe8e6e3, 0x101014 },
-  { 0x000000, 0x454545, 0xc00000, 0x8c5200, 0x1838c0, 0xffffff, 0x4a4a4a, 0xffffff, 0x000000 },
-};
-
-guint32
-ct_basemap_get_color (CtBasemapStyle style,
-                      CtBasemapColor color)
-{
-  g_return_val_if_fail (color < CT_BASEMAP_N_COLORS, 0);
-  return palette[CLAMP (style, 0, 2)][color];
-}
-
-static void
-set_color (cairo_t *cr,
-           guint32  rgb)
-{
-  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
-}
 
 /* Loading */
 
-typedef struct {
-  const guint8 *p;
-  const guint8 *start;
-  const guint8 *end;
-  const char   *name;
-  GError      **error;
-} Cursor;
+static void invalid (GError     **error,
+                     const char  *name,
+                     gsize        offset,
+                     const char  *format,
+                     ...) G_GNUC_PRINTF (4, 5);
 
-static gboolean
-fail (Cursor     *c,
-      const char *what)
+static void
+invalid (GError     **error,
+         const char  *name,
+         gsize        offset,
+         const char  *format,
+         ...)
 {
-  g_set_error (c->error, CT_ERROR, CT_ERROR_INVALID_INPUT,
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT,
                _("%s: not a valid basemap file (%s at byte %lu)"),
-               c->name, what, (unsigned long) (c->p - c->start));
-  return FALSE;
+               name, what, (unsigned long) offset);
 }
 
-static gboolean
-need (Cursor *c,
-      gsize   n,
-      const char *what)
+static inline guint
+rd_u16 (const guint8 *p)
 {
-  if ((gsize) (c->end - c->p) < n)
-    return fail (c, what);
-  return TRUE;
+  return p[0] | (p[1] << 8);
 }
 
-static gboolean
-read_u16 (Cursor *c, guint *out, const char *what)
+static inline guint32
+rd_u32 (const guint8 *p)
 {
-  if (!need (c, 2, what))
-    return FALSE;
-  *out = c->p[0] | (c->p[1] << 8);
-  c->p += 2;
-  return TRUE;
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
 }
 
-static gboolean
-read_u32 (Cursor *c, guint *out, const char *what)
+static inline double
+rd_f64 (const guint8 *p)
 {
-  if (!need (c, 4, what))
-    return FALSE;
-  *out = (guint) c->p[0] | ((guint) c->p[1] << 8) | ((guint) c->p[2] << 16) | ((guint) c->p[3] << 24);
-  c->p += 4;
-  return TRUE;
+  guint64 bits = (guint64) rd_u32 (p) | ((guint64) rd_u32 (p + 4) << 32);
+  double v;
+
+  memcpy (&v, &bits, sizeof v);
+  return v;
 }
 
-static gboolean
-read_f32 (Cursor *c, float *out, const char *what)
+/* A zigzag LEB128 value of at most 32 bits; FALSE past the end or for a longer one */
+static inline gboolean
+rd_varint (const guint8 **pp,
+           const guint8  *end,
+           gint64        *out)
 {
-  guint32 bits;
-
-  if (!need (c, 4, what))
-    return FALSE;
-  bits = (guint32) c->p[0] | ((guint32) c->p[1] << 8) | ((guint32) c->p[2] << 16) | ((guint32) c->p[3] << 24);
-  memcpy (out, &bits, sizeof *out);
-  c->p += 4;
-  if (!isfinite (*out))
-    return fail (c, what);
-  return TRUE;
-}
-
-static gboolean
-read_varint (Cursor *c, gint64 *out, const char *what)
-{
+  const guint8 *p = *pp;
   guint64 v = 0;
 
-  for (guint shift = 0; shift < 64; shift += 7)
+  for (guint shift = 0; shift < 35; shift += 7)
     {
-      guint8 b;
-
-      if (!need (c, 1, what))
+      if (p >= end)
         return FALSE;
-      b = *c->p++;
-      v |= (guint64) (b & 0x7f) << shift;
-      if (!(b & 0x80))
+      v |= (guint64) (*p & 0x7f) << shift;
+      if (!(*p++ & 0x80))
         {
+          if (v > G_MAXUINT32)
+            return FALSE;
           *out = (v & 1) ? -(gint64) (v >> 1) - 1 : (gint64) (v >> 1);
+          *pp = p;
           return TRUE;
         }
     }
 
-  return fail (c, what);
+  return FALSE;
 }
 
-static void
-project (double  lon,
-         double  lat,
-         float  *x,
-         float  *y)
+/* FNV-1a (32 bit) of the file without its checksum field (bytes 8–11) */
+static guint32
+checksum (const guint8 *data,
+          gsize         length)
 {
-  double mx, my;
+  guint32 h = 0x811c9dc5;
 
-  ct_geo_mercator_project (lat, lon, &mx, &my);
-  *x = mx;
-  *y = my;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i == 8)
+        i = 12;
+      if (i >= length)
+        break;
+      h ^= data[i];
+      h *= 0x01000193;
+    }
+  return h;
 }
 
-static void
-clear_country (Country *country)
+static double
+mercator_y (double lat)
 {
-  for (guint i = 0; country->rings && i < country->rings->len; i++)
-    g_free (g_array_index (country->rings, Ring, i).xy);
-  g_clear_pointer (&country->rings, g_array_unref);
-  g_clear_pointer (&country->name, g_free);
+  double phi = CLAMP (lat, -MAX_LAT, MAX_LAT) * G_PI / 180;
+
+  return 0.5 - log (tan (G_PI / 4 + phi / 2)) / (2 * G_PI);
 }
+
+typedef struct {
+  const char   *name;
+  const guint8 *data;
+  gsize         length;
+  double        lon0, lat0, dlon, dlat;
+  guint32       nx, ny;
+  gsize         countries_at, polygons_at, rings_at, refs_at, arcs_at, strings_at, points_at, levels_at;
+  guint32       strings_size, points_size;
+  guint32      *q;            /* grid coordinates of every point, while loading */
+  guint32      *arc_box;      /* grid box of every arc (west, south, east, north), while loading */
+} Loader;
 
 static gboolean
-read_country (Cursor  *c,
-              Country *country,
-              guint   *total_points)
+load_header (CtBasemap *self,
+             Loader    *l,
+             GError   **error)
 {
-  guint name_len, n_rings;
-  float label_lon, label_lat;
-  const CtCountry *iso;
+  const guint8 *h = l->data;
+  guint version;
+  guint64 size;
 
-  if (!need (c, 3, "country code"))
-    return FALSE;
-  country->code[0] = c->p[0];
-  country->code[1] = c->p[1];
-  country->code[2] = 0;
-  c->p += 2;
-
-  if (country->code[0] != 0 &&
-      !(g_ascii_isupper (country->code[0]) && g_ascii_isupper (country->code[1])))
-    return fail (c, "country code");
-
-  name_len = *c->p++;
-  if (!need (c, name_len, "country name"))
-    return FALSE;
-  country->name = g_strndup ((const char *) c->p, name_len);
-  c->p += name_len;
-  if (!g_utf8_validate (country->name, -1, NULL))
-    return fail (c, "country name");
-
-  if (!read_f32 (c, &label_lon, "label") || !read_f32 (c, &label_lat, "label"))
-    return FALSE;
-  if (!ct_longitude_is_valid (label_lon) || !ct_latitude_is_valid (label_lat))
-    return fail (c, "label position");
-
-  {
-    float lx, ly;
-    project (label_lon, label_lat, &lx, &ly);
-    country->label_x = lx;
-    country->label_y = ly;
-  }
-
-  iso = country->code[0] ? ct_country_lookup (country->code) : NULL;
-  country->region = iso ? (int) iso->region : -1;
-
-  if (!read_u32 (c, &n_rings, "ring count"))
-    return FALSE;
-  if (n_rings == 0 || n_rings > MAX_RINGS)
-    return fail (c, "ring count");
-
-  country->rings = g_array_sized_new (FALSE, TRUE, sizeof (Ring), n_rings);
-  country->west = country->north = G_MAXFLOAT;
-  country->east = country->south = -G_MAXFLOAT;
-
-  for (guint r = 0; r < n_rings; r++)
+  if (l->length < 4 || memcmp (h, MAGIC, 4) != 0)
     {
-      Ring ring = { 0 };
-      float bw, bs, be, bn;
-      gint64 qx = 0, qy = 0;
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, _("%s: not a City Ties basemap file"), l->name);
+      return FALSE;
+    }
+  if (l->length < HEADER_SIZE)
+    {
+      invalid (error, l->name, l->length, "header cut short");
+      return FALSE;
+    }
 
-      if (!read_u32 (c, &ring.n, "point count"))
-        return FALSE;
-      if (ring.n < 3 || ring.n > MAX_POINTS - *total_points ||
-          /* each point takes at least two bytes */
-          (gsize) (c->end - c->p) < 16 + (gsize) ring.n * 2)
-        return fail (c, "point count");
+  version = rd_u16 (h + 4);
+  if (version != FORMAT_VERSION)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_VERSION, _("%s: basemap format version %u is not supported"),
+                   l->name, version);
+      return FALSE;
+    }
 
-      if (!read_f32 (c, &bw, "ring bounds") || !read_f32 (c, &bs, "ring bounds") ||
-          !read_f32 (c, &be, "ring bounds") || !read_f32 (c, &bn, "ring bounds"))
-        return FALSE;
-      if (bw > be || bs > bn)
-        return fail (c, "ring bounds");
+  self->scale = rd_u16 (h + 6);
+  if (self->scale < 1 || self->scale > 1000)
+    {
+      invalid (error, l->name, 6, "scale 1:%d million", self->scale);
+      return FALSE;
+    }
+  if (rd_u32 (h + 12) != l->length)
+    {
+      invalid (error, l->name, 12, "file size %u in the header, %lu bytes read", rd_u32 (h + 12),
+               (unsigned long) l->length);
+      return FALSE;
+    }
 
-      ring.xy = g_new (float, ring.n * 2);
-      ring.west = ring.north = G_MAXFLOAT;
-      ring.east = ring.south = -G_MAXFLOAT;
-      g_array_append_val (country->rings, ring);  /* owned by the country from here */
+  l->lon0 = rd_f64 (h + 16);
+  l->lat0 = rd_f64 (h + 24);
+  l->dlon = rd_f64 (h + 32);
+  l->dlat = rd_f64 (h + 40);
+  l->nx = rd_u32 (h + 48);
+  l->ny = rd_u32 (h + 52);
+  if (!isfinite (l->lon0) || !isfinite (l->lat0) || !isfinite (l->dlon) || !isfinite (l->dlat) ||
+      !(l->dlon > 0) || !(l->dlat > 0) || l->nx == 0 || l->ny == 0 || l->nx > MAX_GRID || l->ny > MAX_GRID ||
+      l->lon0 < -180.000001 || l->lon0 + l->nx * l->dlon > 180.000001 ||
+      l->lat0 < -90.000001 || l->lat0 + l->ny * l->dlat > 90.000001)
+    {
+      invalid (error, l->name, 16, "coordinate grid outside the world");
+      return FALSE;
+    }
 
-      for (guint i = 0; i < ring.n; i++)
-        {
-          gint64 dx, dy;
-          double lon, lat;
-          float *xy = &g_array_index (country->rings, Ring, r).xy[i * 2];
+  self->n_countries = rd_u32 (h + 56);
+  self->n_polygons = rd_u32 (h + 60);
+  self->n_rings = rd_u32 (h + 64);
+  self->n_refs = rd_u32 (h + 68);
+  self->n_arcs = rd_u32 (h + 72);
+  self->n_points = rd_u32 (h + 76);
+  l->strings_size = rd_u32 (h + 80);
+  l->points_size = rd_u32 (h + 84);
 
-          if (!read_varint (c, &dx, "coordinates") || !read_varint (c, &dy, "coordinates"))
-            return FALSE;
-          qx += dx;
-          qy += dy;
-          lon = qx / 1e5;
-          lat = qy / 1e5;
-          if (!ct_longitude_is_valid (lon) || !ct_latitude_is_valid (lat))
-            return fail (c, "coordinates out of range");
+  if (self->n_countries == 0 || self->n_countries > MAX_COUNTRIES ||
+      self->n_polygons < self->n_countries || self->n_polygons > MAX_RECORDS ||
+      self->n_rings < self->n_polygons || self->n_rings > MAX_RECORDS ||
+      self->n_refs < self->n_rings || self->n_refs > MAX_RECORDS ||
+      self->n_arcs == 0 || self->n_arcs > MAX_RECORDS ||
+      self->n_points / 2 < self->n_arcs || self->n_points > MAX_POINTS ||
+      l->strings_size == 0 ||
+      l->points_size / 2 < self->n_points || l->points_size / 10 > self->n_points)
+    {
+      invalid (error, l->name, 56, "impossible counts");
+      return FALSE;
+    }
+  if (rd_u32 (h + 88) != 0 || rd_u32 (h + 92) != 0)
+    {
+      invalid (error, l->name, 88, "reserved header fields set");
+      return FALSE;
+    }
 
-          project (lon, lat, &xy[0], &xy[1]);
-          ring.west = MIN (ring.west, xy[0]);
-          ring.east = MAX (ring.east, xy[0]);
-          ring.north = MIN (ring.north, xy[1]);
-          ring.south = MAX (ring.south, xy[1]);
-        }
-
-      g_array_index (country->rings, Ring, r).west = ring.west;
-      g_array_index (country->rings, Ring, r).east = ring.east;
-      g_array_index (country->rings, Ring, r).north = ring.north;
-      g_array_index (country->rings, Ring, r).south = ring.south;
-      country->west = MIN (country->west, ring.west);
-      country->east = MAX (country->east, ring.east);
-      country->north = MIN (country->north, ring.north);
-      country->south = MAX (country->south, ring.south);
-      *total_points += ring.n;
+  l->countries_at = HEADER_SIZE;
+  l->polygons_at = l->countries_at + (gsize) self->n_countries * COUNTRY_SIZE;
+  l->rings_at = l->polygons_at + (gsize) self->n_polygons * POLYGON_SIZE;
+  l->refs_at = l->rings_at + (gsize) self->n_rings * RING_SIZE;
+  l->arcs_at = l->refs_at + (gsize) self->n_refs * REF_SIZE;
+  l->strings_at = l->arcs_at + (gsize) self->n_arcs * ARC_SIZE;
+  l->points_at = l->strings_at + l->strings_size;
+  l->levels_at = l->points_at + l->points_size;
+  size = (guint64) l->levels_at + self->n_points;
+  if (size != l->length)
+    {
+      invalid (error, l->name, 56, "sections of %" G_GUINT64_FORMAT " bytes in a file of %lu",
+               size, (unsigned long) l->length);
+      return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+load_arcs (CtBasemap *self,
+           Loader    *l,
+           GError   **error)
+{
+  const guint8 *p = l->data + l->points_at;
+  const guint8 *end = p + l->points_size;
+  guint64 total = 0;
+  double *row_y;
+
+  self->arcs = g_new0 (Arc, self->n_arcs);
+  for (guint i = 0; i < self->n_arcs; i++)
+    {
+      const guint8 *r = l->data + l->arcs_at + (gsize) i * ARC_SIZE;
+      Arc *arc = &self->arcs[i];
+
+      arc->first_point = total;
+      arc->n_points = rd_u32 (r);
+      arc->kind = r[4];
+      if (arc->n_points < 2 || arc->kind > ARC_INTERIOR || r[5] || r[6] || r[7])
+        {
+          invalid (error, l->name, l->arcs_at + (gsize) i * ARC_SIZE, "arc %u", i);
+          return FALSE;
+        }
+      total += arc->n_points;
+      if (total > self->n_points)
+        {
+          invalid (error, l->name, l->arcs_at + (gsize) i * ARC_SIZE, "more points in the arcs than in the header");
+          return FALSE;
+        }
+    }
+  if (total != self->n_points)
+    {
+      invalid (error, l->name, l->arcs_at, "%" G_GUINT64_FORMAT " points in the arcs, %u in the header",
+               total, self->n_points);
+      return FALSE;
+    }
+
+  /* Points: grid coordinates, checked, then projected (one Mercator y per grid row) */
+  l->q = g_new (guint32, (gsize) self->n_points * 2);
+  l->arc_box = g_new (guint32, (gsize) self->n_arcs * 4);
+  for (guint i = 0; i < self->n_arcs; i++)
+    {
+      const Arc *arc = &self->arcs[i];
+      guint32 *box = &l->arc_box[i * 4];
+      gint64 qx = 0, qy = 0;
+
+      box[0] = box[1] = G_MAXUINT32;
+      box[2] = box[3] = 0;
+
+      for (guint k = 0; k < arc->n_points; k++)
+        {
+          gint64 dx, dy;
+          gsize at = p - l->data;
+
+          if (!rd_varint (&p, end, &dx) || !rd_varint (&p, end, &dy))
+            {
+              invalid (error, l->name, at, "coordinates of arc %u cut short or too long", i);
+              return FALSE;
+            }
+          qx += dx;
+          qy += dy;
+          if (qx < 0 || qx > l->nx || qy < 0 || qy > l->ny)
+            {
+              invalid (error, l->name, at, "point of arc %u outside the grid", i);
+              return FALSE;
+            }
+          l->q[(arc->first_point + k) * 2] = qx;
+          l->q[(arc->first_point + k) * 2 + 1] = qy;
+          box[0] = MIN (box[0], qx);
+          box[1] = MIN (box[1], qy);
+          box[2] = MAX (box[2], qx);
+          box[3] = MAX (box[3], qy);
+        }
+    }
+  if (p != end)
+    {
+      invalid (error, l->name, p - l->data, "bytes after the last point");
+      return FALSE;
+    }
+
+  /* Levels of simplification: the ends of an arc always show, or rings would not close */
+  self->level = g_memdup2 (l->data + l->levels_at, self->n_points);
+  for (guint i = 0; i < self->n_arcs; i++)
+    {
+      const Arc *arc = &self->arcs[i];
+
+      if (self->level[arc->first_point] != 0 || self->level[arc->first_point + arc->n_points - 1] != 0)
+        {
+          invalid (error, l->name, l->levels_at + arc->first_point, "ends of arc %u not always drawn", i);
+          return FALSE;
+        }
+    }
+
+  row_y = g_new (double, (gsize) l->ny + 1);
+  for (guint32 qy = 0; qy <= l->ny; qy++)
+    row_y[qy] = mercator_y (l->lat0 + qy * l->dlat);
+
+  self->xy = g_new (float, (gsize) self->n_points * 2);
+  for (guint i = 0; i < self->n_arcs; i++)
+    {
+      Arc *arc = &self->arcs[i];
+
+      arc->box.x0 = arc->box.y0 = G_MAXFLOAT;
+      arc->box.x1 = arc->box.y1 = -G_MAXFLOAT;
+      for (guint k = arc->first_point; k < arc->first_point + arc->n_points; k++)
+        {
+          float x = (l->lon0 + l->q[k * 2] * l->dlon + 180) / 360;
+          float y = row_y[l->q[k * 2 + 1]];
+
+          self->xy[k * 2] = x;
+          self->xy[k * 2 + 1] = y;
+          arc->box.x0 = MIN (arc->box.x0, x);
+          arc->box.x1 = MAX (arc->box.x1, x);
+          arc->box.y0 = MIN (arc->box.y0, y);
+          arc->box.y1 = MAX (arc->box.y1, y);
+        }
+    }
+  g_free (row_y);
+
+  return TRUE;
+}
+
+/* A box of four grid values west, south, east, north; west > east only where allowed (countries
+ * across the antimeridian) */
+static gboolean
+grid_box_ok (const Loader  *l,
+             const guint8  *p,
+             gboolean       may_wrap)
+{
+  guint32 w = rd_u32 (p), s = rd_u32 (p + 4), e = rd_u32 (p + 8), n = rd_u32 (p + 12);
+
+  return w <= l->nx && e <= l->nx && s <= n && n <= l->ny && (may_wrap || w <= e);
+}
+
+static Box
+grid_box_to_world (const Loader *l,
+                   const guint8 *p)
+{
+  Box box;
+
+  box.x0 = (l->lon0 + rd_u32 (p) * l->dlon + 180) / 360;
+  box.x1 = (l->lon0 + rd_u32 (p + 8) * l->dlon + 180) / 360;
+  box.y0 = mercator_y (l->lat0 + rd_u32 (p + 12) * l->dlat);
+  box.y1 = mercator_y (l->lat0 + rd_u32 (p + 4) * l->dlat);
+  return box;
+}
+
+static gboolean
+load_rings (CtBasemap *self,
+            Loader    *l,
+            GError   **error)
+{
+  guint64 next_ref = 0, next_ring = 0, ring_points = 0;
+
+  self->refs = g_new (gint32, self->n_refs);
+  for (guint i = 0; i < self->n_refs; i++)
+    {
+      gint32 ref = (gint32) rd_u32 (l->data + l->refs_at + (gsize) i * REF_SIZE);
+      guint32 arc = ref >= 0 ? (guint32) ref : ~(guint32) ref;
+
+      if (arc >= self->n_arcs)
+        {
+          invalid (error, l->name, l->refs_at + (gsize) i * REF_SIZE, "reference to arc %u of %u", arc, self->n_arcs);
+          return FALSE;
+        }
+      self->refs[i] = ref;
+    }
+
+  self->rings = g_new0 (Ring, self->n_rings);
+  for (guint i = 0; i < self->n_rings; i++)
+    {
+      gsize at = l->rings_at + (gsize) i * RING_SIZE;
+      const guint8 *r = l->data + at;
+      Ring *ring = &self->rings[i];
+      guint32 w = G_MAXUINT32, s = G_MAXUINT32, e = 0, n = 0;
+      guint32 first_x = 0, first_y = 0, end_x = 0, end_y = 0;
+      guint64 n_points = 1;
+
+      ring->first_ref = rd_u32 (r);
+      ring->n_refs = rd_u32 (r + 4);
+      if (ring->first_ref != next_ref || ring->n_refs == 0 || ring->n_refs > self->n_refs - next_ref)
+        {
+          invalid (error, l->name, at, "references of ring %u", i);
+          return FALSE;
+        }
+      next_ref += ring->n_refs;
+
+      /* The arcs join end to start and close the ring; the stored box is that of the points */
+      for (guint k = 0; k < ring->n_refs; k++)
+        {
+          gint32 ref = self->refs[ring->first_ref + k];
+          const Arc *arc = &self->arcs[ref >= 0 ? ref : ~ref];
+          const guint32 *box = &l->arc_box[(ref >= 0 ? ref : ~ref) * 4];
+          guint32 a = arc->first_point, b = arc->first_point + arc->n_points - 1;
+          guint32 start = ref >= 0 ? a : b, stop = ref >= 0 ? b : a;
+
+          if (k == 0)
+            {
+              first_x = l->q[start * 2];
+              first_y = l->q[start * 2 + 1];
+            }
+          else if (l->q[start * 2] != end_x || l->q[start * 2 + 1] != end_y)
+            {
+              invalid (error, l->name, at, "arcs of ring %u do not join", i);
+              return FALSE;
+            }
+          end_x = l->q[stop * 2];
+          end_y = l->q[stop * 2 + 1];
+          n_points += arc->n_points - 1;
+          w = MIN (w, box[0]);
+          s = MIN (s, box[1]);
+          e = MAX (e, box[2]);
+          n = MAX (n, box[3]);
+        }
+      if (end_x != first_x || end_y != first_y || n_points < 3)
+        {
+          invalid (error, l->name, at, "ring %u is not closed", i);
+          return FALSE;
+        }
+      /* Every arc is used by one or two rings: more would only make drawing slow */
+      ring_points += n_points;
+      if (ring_points > 2 * (guint64) self->n_points + self->n_rings)
+        {
+          invalid (error, l->name, at, "rings use arcs more than twice");
+          return FALSE;
+        }
+      if (rd_u32 (r + 8) != w || rd_u32 (r + 12) != s || rd_u32 (r + 16) != e || rd_u32 (r + 20) != n)
+        {
+          invalid (error, l->name, at + 8, "box of ring %u does not match its points", i);
+          return FALSE;
+        }
+      ring->box = grid_box_to_world (l, r + 8);
+    }
+  if (next_ref != self->n_refs)
+    {
+      invalid (error, l->name, l->rings_at, "references not used by any ring");
+      return FALSE;
+    }
+
+  self->polygons = g_new0 (Polygon, self->n_polygons);
+  for (guint i = 0; i < self->n_polygons; i++)
+    {
+      gsize at = l->polygons_at + (gsize) i * POLYGON_SIZE;
+      Polygon *polygon = &self->polygons[i];
+
+      polygon->first_ring = rd_u32 (l->data + at);
+      polygon->n_rings = rd_u32 (l->data + at + 4);
+      if (polygon->first_ring != next_ring || polygon->n_rings == 0 || polygon->n_rings > self->n_rings - next_ring)
+        {
+          invalid (error, l->name, at, "rings of polygon %u", i);
+          return FALSE;
+        }
+      next_ring += polygon->n_rings;
+    }
+  if (next_ring != self->n_rings)
+    {
+      invalid (error, l->name, l->polygons_at, "rings not used by any polygon");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_countries (CtBasemap *self,
+                Loader    *l,
+                GError   **error)
+{
+  guint64 next_polygon = 0;
+
+  if (l->data[l->strings_at + l->strings_size - 1] != 0)
+    {
+      invalid (error, l->name, l->strings_at, "names not terminated");
+      return FALSE;
+    }
+  self->strings = g_memdup2 (l->data + l->strings_at, l->strings_size);
+
+  self->countries = g_new0 (Country, self->n_countries);
+  for (guint i = 0; i < self->n_countries; i++)
+    {
+      gsize at = l->countries_at + (gsize) i * COUNTRY_SIZE;
+      const guint8 *r = l->data + at;
+      Country *country = &self->countries[i];
+      guint32 name_at = rd_u32 (r + 4);
+      guint32 west, east, label_qx, label_qy;
+      gsize name_len;
+
+      country->code[0] = r[0];
+      country->code[1] = r[1];
+      country->numeric = rd_u16 (r + 2);
+      if (country->code[0] == 0 ? (r[1] != 0 || country->numeric != 0)
+                                : !(g_ascii_isupper (r[0]) && g_ascii_isupper (r[1]) &&
+                                    country->numeric > 0 && country->numeric < 1000))
+        {
+          invalid (error, l->name, at, "code of country %u", i);
+          return FALSE;
+        }
+      country->region = country->code[0] && ct_country_lookup (country->code)
+                        ? ct_country_lookup (country->code)->region : CT_REGION_OTHER;
+
+      name_len = name_at < l->strings_size ? strnlen (self->strings + name_at, l->strings_size - name_at) : 0;
+      if (name_at >= l->strings_size || name_len == 0 || name_len > MAX_NAME ||
+          !g_utf8_validate (self->strings + name_at, name_len, NULL))
+        {
+          invalid (error, l->name, at + 4, "name of country %u", i);
+          return FALSE;
+        }
+      country->name = self->strings + name_at;
+
+      country->first_polygon = rd_u32 (r + 8);
+      country->n_polygons = rd_u32 (r + 12);
+      country->label_polygon = rd_u32 (r + 16);
+      if (country->first_polygon != next_polygon || country->n_polygons == 0 ||
+          country->n_polygons > self->n_polygons - next_polygon ||
+          country->label_polygon < country->first_polygon ||
+          country->label_polygon - country->first_polygon >= country->n_polygons)
+        {
+          invalid (error, l->name, at + 8, "polygons of country %u (%s)", i, country->name);
+          return FALSE;
+        }
+      next_polygon += country->n_polygons;
+
+      /* The label point lies in the box of its polygon's outer ring */
+      label_qx = rd_u32 (r + 20);
+      label_qy = rd_u32 (r + 24);
+      {
+        const guint8 *outer = l->data + l->rings_at +
+                              (gsize) self->polygons[country->label_polygon].first_ring * RING_SIZE + 8;
+
+        if (label_qx < rd_u32 (outer) || label_qx > rd_u32 (outer + 8) ||
+            label_qy < rd_u32 (outer + 4) || label_qy > rd_u32 (outer + 12))
+          {
+            invalid (error, l->name, at + 20, "label point of country %u (%s) outside it", i, country->name);
+            return FALSE;
+          }
+      }
+      country->label_lon = l->lon0 + label_qx * l->dlon;
+      country->label_lat = l->lat0 + label_qy * l->dlat;
+      country->label_x = (country->label_lon + 180) / 360;
+      country->label_y = mercator_y (country->label_lat);
+
+      /* Its box holds every ring; west > east when it crosses the antimeridian */
+      if (!grid_box_ok (l, r + 28, TRUE))
+        {
+          invalid (error, l->name, at + 28, "box of country %u (%s)", i, country->name);
+          return FALSE;
+        }
+      west = rd_u32 (r + 28);
+      east = rd_u32 (r + 36);
+      country->box.x0 = country->box.y0 = G_MAXFLOAT;
+      country->box.x1 = country->box.y1 = -G_MAXFLOAT;
+      for (guint p = country->first_polygon; p < country->first_polygon + country->n_polygons; p++)
+        for (guint k = 0; k < self->polygons[p].n_rings; k++)
+          {
+            guint ri = self->polygons[p].first_ring + k;
+            const guint8 *rb = l->data + l->rings_at + (gsize) ri * RING_SIZE + 8;
+            guint32 rw = rd_u32 (rb), rs = rd_u32 (rb + 4), re = rd_u32 (rb + 8), rn = rd_u32 (rb + 12);
+            gboolean inside_x = west <= east ? (rw >= west && re <= east) : (rw >= west || re <= east);
+            const Box *b = &self->rings[ri].box;
+
+            if (!inside_x || rs < rd_u32 (r + 32) || rn > rd_u32 (r + 40))
+              {
+                invalid (error, l->name, at + 28, "box of country %u (%s) misses ring %u", i, country->name, ri);
+                return FALSE;
+              }
+            country->box.x0 = MIN (country->box.x0, b->x0);
+            country->box.x1 = MAX (country->box.x1, b->x1);
+            country->box.y0 = MIN (country->box.y0, b->y0);
+            country->box.y1 = MAX (country->box.y1, b->y1);
+          }
+    }
+  if (next_polygon != self->n_polygons)
+    {
+      invalid (error, l->name, l->countries_at, "polygons not used by any country");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+ct_basemap_free (CtBasemap *self)
+{
+  for (guint z = 0; z <= MAX_ZOOM; z++)
+    if (self->label_sets[z])
+      {
+        g_free (self->label_sets[z]->labels);
+        g_free (self->label_sets[z]);
+      }
+  g_free (self->label_width);
+  g_free (self->label_height);
+  g_mutex_clear (&self->label_lock);
+  g_free (self->countries);
+  g_free (self->polygons);
+  g_free (self->rings);
+  g_free (self->refs);
+  g_free (self->arcs);
+  g_free (self->xy);
+  g_free (self->level);
+  g_free (self->strings);
+  g_free (self->coast_arcs);
+  g_free (self->border_arcs);
+  g_free (self->name);
+  g_free (self);
 }
 
 CtBasemap *
@@ -296,66 +761,60 @@ ct_basemap_new_from_bytes (GBytes      *bytes,
                            const char  *name,
                            GError     **error)
 {
-  g_autoptr(CtBasemap) self = NULL;
-  gsize length = 0;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-  Cursor c = { data, data, data + length, name, error };
-  guint version, scale, n_countries, total_points = 0;
+  CtBasemap *self;
+  Loader l = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length < 12 || memcmp (data, MAGIC, 4) != 0)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, _("%s: not a City Ties basemap file"), name);
-      return NULL;
-    }
-  c.p += 4;
-
-  if (!read_u16 (&c, &version, "version") || !read_u16 (&c, &scale, "scale") ||
-      !read_u32 (&c, &n_countries, "country count"))
-    return NULL;
-
-
-  if (version != VERSION)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_VERSION, _("%s: basemap format version %u is not supported"), name, version);
-      return NULL;
-    }
-
-  if (n_countries == 0 || n_countries > MAX_COUNTRIES)
-    {
-      fail (&c, "country count");
-      return NULL;
-    }
+  l.name = name ? name : "basemap";
+  l.data = g_bytes_get_data (bytes, &l.length);
 
   self = g_new0 (CtBasemap, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->name = g_strdup (name);
-  self->scale = scale;
-  self->countries = g_array_sized_new (FALSE, TRUE, sizeof (Country), n_countries);
-  g_array_set_clear_func (self->countries, (GDestroyNotify) clear_country);
+  g_mutex_init (&self->label_lock);
+  self->name = g_strdup (l.name);
 
-  for (guint i = 0; i < n_countries; i++)
+  /* Structure first and the checksum last, so that a fuzzer reaches every check */
+  ok = load_header (self, &l, error) &&
+       load_arcs (self, &l, error) &&
+       load_rings (self, &l, error) &&
+       load_countries (self, &l, error);
+  g_clear_pointer (&l.q, g_free);
+  g_clear_pointer (&l.arc_box, g_free);
+
+  if (ok && checksum (l.data, l.length) != rd_u32 (l.data + 8))
     {
-      Country country = { 0 };
-
-      g_array_append_val (self->countries, country);
-      if (!read_country (&c, &g_array_index (self->countries, Country, i), &total_points))
-        return NULL;
+      invalid (error, l.name, 8, "checksum mismatch");
+      ok = FALSE;
     }
 
-  if (c.p != c.end)
+  if (!ok)
     {
-      fail (&c, "trailing bytes");
+      ct_basemap_free (self);
       return NULL;
     }
 
-  return g_steal_pointer (&self);
+  /* Lines drawn once each: coasts and land borders (interior lines are not drawn) */
+  self->coast_arcs = g_new (guint32, self->n_arcs);
+  self->border_arcs = g_new (guint32, self->n_arcs);
+  for (guint i = 0; i < self->n_arcs; i++)
+    {
+      if (self->arcs[i].kind == ARC_COAST)
+        self->coast_arcs[self->n_coast_arcs++] = i;
+      else if (self->arcs[i].kind == ARC_BORDER)
+        self->border_arcs[self->n_border_arcs++] = i;
+    }
+
+  return self;
 }
 
 CtBasemap *
 ct_basemap_ref (CtBasemap *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
+
   g_atomic_ref_count_inc (&self->ref_count);
   return self;
 }
@@ -363,17 +822,35 @@ ct_basemap_ref (CtBasemap *self)
 void
 ct_basemap_unref (CtBasemap *self)
 {
-  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
-    return;
-  g_array_unref (self->countries);
-  g_free (self->name);
-  g_free (self);
+  if (self != NULL && g_atomic_ref_count_dec (&self->ref_count))
+    ct_basemap_free (self);
+}
+
+const char *
+ct_basemap_get_name (CtBasemap *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->name;
+}
+
+int
+ct_basemap_get_scale (CtBasemap *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->scale;
 }
 
 guint
 ct_basemap_get_n_countries (CtBasemap *self)
 {
-  return self->countries->len;
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_countries;
+}
+
+int
+ct_basemap_scale_for_zoom (int zoom)
+{
+  return zoom >= 5 ? 10 : 50;
 }
 
 CtBasemap *
@@ -382,14 +859,13 @@ ct_basemap_get_bundled (int      zoom,
 {
   static CtBasemap *bundled[2];
   static GMutex lock;
-  guint which = zoom >= 5 ? 1 : 0;
+  guint which = ct_basemap_scale_for_zoom (zoom) == 10 ? 1 : 0;
   CtBasemap *result;
 
   g_mutex_lock (&lock);
   if (bundled[which] == NULL)
     {
-      const char *path = which ? "/io/github/cityties/CityTies/basemap/basemap-10m.ctb"
-                               : "/io/github/cityties/CityTies/basemap/basemap-50m.ctb";
+      const char *path = which ? RESOURCE_PATH "basemap-10m.ctb" : RESOURCE_PATH "basemap-50m.ctb";
       g_autoptr(GBytes) bytes = g_resource_lookup_data (ct_basemap_data_get_resource (), path, 0, error);
 
       if (bytes)
@@ -401,142 +877,638 @@ ct_basemap_get_bundled (int      zoom,
   return result;
 }
 
-/* Drawing */
-
-typedef struct {
-  double scale;   /* world → tile pixels */
-  double ox, oy;  /* tile origin in world coordinates */
-  double size;
-} Tile;
-
-static gboolean
-box_misses (const Tile *t,
-            double      west,
-            double      north,
-            double      east,
-            double      south)
+static const Country *
+find_country (CtBasemap  *self,
+              const char *code)
 {
-  double margin = 2.0 / t->scale;
-
-  return east < t->ox - margin || west > t->ox + t->size / t->scale + margin ||
-         south < t->oy - margin || north > t->oy + t->size / t->scale + margin;
+  for (guint i = 0; i < self->n_countries; i++)
+    if (self->countries[i].code[0] && g_ascii_strcasecmp (self->countries[i].code, code) == 0)
+      return &self->countries[i];
+  return NULL;
 }
 
-static void
-append_ring (const Tile *t,
-             const Ring *ring,
-             cairo_t    *cr)
+gboolean
+ct_basemap_get_label_point (CtBasemap  *self,
+                            const char *code,
+                            double     *lat,
+                            double     *lon)
 {
-  double last_x = G_MAXDOUBLE, last_y = G_MAXDOUBLE;
-  double lo = -4, hi = t->size + 4;
+  const Country *country;
 
-  for (guint i = 0; i < ring->n; i++)
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (!(country = find_country (self, code)))
+    return FALSE;
+  if (lat)
+    *lat = country->label_lat;
+  if (lon)
+    *lon = country->label_lon;
+  return TRUE;
+}
+
+static inline gboolean
+box_contains (const Box *b,
+              double     x,
+              double     y)
+{
+  return x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1;
+}
+
+gboolean
+ct_basemap_find_country_at (CtBasemap   *self,
+                            double       lat,
+                            double       lon,
+                            const char **code,
+                            const char **name)
+{
+  double x, y;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!isfinite (lat) || !isfinite (lon))
+    return FALSE;
+  x = (remainder (lon, 360) + 180) / 360;
+  y = mercator_y (lat);
+
+  for (guint c = 0; c < self->n_countries; c++)
     {
-      /* Points outside the tile are pulled onto a box just around it: inside the tile the
-       * filled shape is the same, and whole stretches of coast far away collapse into a few
-       * segments along the box */
-      double x = CLAMP ((ring->xy[i * 2] - t->ox) * t->scale, lo, hi);
-      double y = CLAMP ((ring->xy[i * 2 + 1] - t->oy) * t->scale, lo, hi);
+      const Country *country = &self->countries[c];
+      gboolean inside = FALSE;
 
-      /* Points closer than a third of a pixel add nothing but work */
-      if (i > 0 && i < ring->n - 1 && fabs (x - last_x) < 0.33 && fabs (y - last_y) < 0.33)
+      if (!box_contains (&country->box, x, y))
         continue;
 
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-      last_x = x;
-      last_y = y;
+      /* Even-odd over all the rings of the country, as it is filled */
+      for (guint r = self->polygons[country->first_polygon].first_ring;
+           r < self->polygons[country->first_polygon + country->n_polygons - 1].first_ring +
+               self->polygons[country->first_polygon + country->n_polygons - 1].n_rings;
+           r++)
+        {
+          const Ring *ring = &self->rings[r];
+
+          if (!box_contains (&ring->box, x, y))
+            continue;
+          for (guint k = 0; k < ring->n_refs; k++)
+            {
+              gint32 ref = self->refs[ring->first_ref + k];
+              const Arc *arc = &self->arcs[ref >= 0 ? ref : ~ref];
+              const float *p = self->xy + (gsize) arc->first_point * 2;
+
+              if (y < arc->box.y0 || y > arc->box.y1 || x > arc->box.x1)
+                continue;
+              for (guint j = 1; j < arc->n_points; j++)
+                {
+                  double ax = p[j * 2 - 2], ay = p[j * 2 - 1], bx = p[j * 2], by = p[j * 2 + 1];
+
+                  if ((ay > y) != (by > y) && x < (bx - ax) * (y - ay) / (by - ay) + ax)
+                    inside = !inside;
+                }
+            }
+        }
+
+      if (inside)
+        {
+          if (code)
+            *code = country->code;
+          if (name)
+            *name = country->name;
+          return TRUE;
+        }
     }
 
-  cairo_close_path (cr);
+  return FALSE;
 }
 
-static CtBasemapColor
-fill_for (const Country *country)
+/* Drawing */
+
+enum {
+  OUT_LEFT   = 1 << 0,
+  OUT_RIGHT  = 1 << 1,
+  OUT_TOP    = 1 << 2,
+  OUT_BOTTOM = 1 << 3,
+};
+
+typedef struct {
+  cairo_t *cr;
+  double   world;        /* world coordinates → user-space units */
+  double   ox, oy;       /* tile origin in user-space units of the world, shift applied */
+  double   lo, hi;       /* what may show: [lo, hi]², in user space */
+  double   snap;         /* grid points are snapped to, in user space */
+  guint    level;        /* points of higher levels are left out */
+
+  /* The path being built */
+  gboolean started;
+  double   last_x, last_y;
+  guint    run;          /* outcodes the last point and the pending ones share */
+  gboolean pending;
+  double   pending_x, pending_y;
+} View;
+
+static inline guint
+outcode (const View *v,
+         double      x,
+         double      y)
 {
-  switch (country->region)
-    {
-    case CT_REGION_TAIWAN: return CT_BASEMAP_COLOR_TAIWAN;
-    case CT_REGION_ASEAN: return CT_BASEMAP_COLOR_ASEAN;
-    case CT_REGION_EU: return CT_BASEMAP_COLOR_EU;
-    default: return CT_BASEMAP_COLOR_LAND;
-    }
+  return (x < v->lo ? OUT_LEFT : 0) | (x > v->hi ? OUT_RIGHT : 0) |
+         (y < v->lo ? OUT_TOP : 0) | (y > v->hi ? OUT_BOTTOM : 0);
+}
+
+static inline guint
+box_outcode (const View *v,
+             const Box  *b)
+{
+  return (b->x1 * v->world - v->ox < v->lo ? OUT_LEFT : 0) |
+         (b->x0 * v->world - v->ox > v->hi ? OUT_RIGHT : 0) |
+         (b->y1 * v->world - v->oy < v->lo ? OUT_TOP : 0) |
+         (b->y0 * v->world - v->oy > v->hi ? OUT_BOTTOM : 0);
+}
+
+static inline gboolean
+box_visible (const View *v,
+             const Box  *b)
+{
+  return box_outcode (v, b) == 0;
 }
 
 static void
-draw_graticule (const Tile *t,
+path_begin (View *v)
+{
+  v->started = FALSE;
+  v->pending = FALSE;
+}
+
+/* A point in world coordinates onto the path. A run of points beyond one side of the view keeps
+ * only its first and last point: the dropped ones and the segment that replaces them lie on the same
+ * side, so nothing inside the view changes (for fills and for lines narrower than the margin). */
+static inline void
+path_point (View  *v,
+            float  wx,
+            float  wy)
+{
+  double x = round ((wx * v->world - v->ox) / v->snap) * v->snap;
+  double y = round ((wy * v->world - v->oy) / v->snap) * v->snap;
+  guint code = outcode (v, x, y);
+
+  if (!v->started)
+    {
+      cairo_move_to (v->cr, x, y);
+      v->started = TRUE;
+      v->last_x = x;
+      v->last_y = y;
+      v->run = code;
+      return;
+    }
+
+  if (v->run & code)
+    {
+      v->pending = TRUE;
+      v->pending_x = x;
+      v->pending_y = y;
+      v->run &= code;
+      return;
+    }
+
+  if (v->pending)
+    {
+      cairo_line_to (v->cr, v->pending_x, v->pending_y);
+      v->last_x = v->pending_x;
+      v->last_y = v->pending_y;
+      v->pending = FALSE;
+      v->run = outcode (v, v->last_x, v->last_y);
+      if (v->run & code)
+        {
+          v->pending = TRUE;
+          v->pending_x = x;
+          v->pending_y = y;
+          v->run &= code;
+          return;
+        }
+    }
+
+  if (x == v->last_x && y == v->last_y)
+    return;
+
+  cairo_line_to (v->cr, x, y);
+  v->last_x = x;
+  v->last_y = y;
+  v->run = code;
+}
+
+static void
+path_end (View     *v,
+          gboolean  close)
+{
+  if (v->pending)
+    cairo_line_to (v->cr, v->pending_x, v->pending_y);
+  if (close && v->started)
+    cairo_close_path (v->cr);
+  v->started = FALSE;
+  v->pending = FALSE;
+}
+
+/* The points of an arc, forwards or backwards, the first one left out if skip_first. An arc wholly
+ * beyond one side of the view is only its two ends. */
+static void
+path_arc (CtBasemap *self,
+          View      *v,
+          gint32     ref,
+          gboolean   skip_first)
+{
+  const Arc *arc = &self->arcs[ref >= 0 ? ref : ~ref];
+  const float *p = self->xy + (gsize) arc->first_point * 2;
+  guint n = arc->n_points;
+
+  if (box_outcode (v, &arc->box) != 0)
+    {
+      guint last = ref >= 0 ? n - 1 : 0;
+
+      if (!skip_first)
+        path_point (v, p[(n - 1 - last) * 2], p[(n - 1 - last) * 2 + 1]);
+      path_point (v, p[last * 2], p[last * 2 + 1]);
+      return;
+    }
+
+  {
+    const guint8 *level = self->level + arc->first_point;
+    guint max_level = v->level;
+
+    if (ref >= 0)
+      {
+        for (guint i = skip_first ? 1 : 0; i < n; i++)
+          if (level[i] <= max_level)
+            path_point (v, p[i * 2], p[i * 2 + 1]);
+      }
+    else
+      {
+        for (guint i = skip_first ? 1 : 0; i < n; i++)
+          if (level[n - 1 - i] <= max_level)
+            path_point (v, p[(n - 1 - i) * 2], p[(n - 1 - i) * 2 + 1]);
+      }
+  }
+}
+
+static void
+path_ring (CtBasemap  *self,
+           View       *v,
+           const Ring *ring)
+{
+  path_begin (v);
+  for (guint k = 0; k < ring->n_refs; k++)
+    path_arc (self, v, self->refs[ring->first_ref + k], k > 0);
+  path_end (v, TRUE);
+}
+
+/* The views of a tile: itself, and the world once to the left or right where the tile (with its
+ * margin) reaches past the antimeridian, at zoom 0 or at the first and last column */
+static guint
+tile_views (const View *tile,
+            View        views[3])
+{
+  guint n = 0;
+
+  for (int shift = -1; shift <= 1; shift++)
+    {
+      View v = *tile;
+
+      v.ox = tile->ox - shift * tile->world;
+      /* The world spans [-v.ox, world - v.ox] in user space */
+      if (-v.ox > v.hi || tile->world - v.ox < v.lo)
+        continue;
+      views[n++] = v;
+    }
+  return n;
+}
+
+static void
+set_color (cairo_t *cr,
+           guint32  rgb,
+           double   alpha)
+{
+  cairo_set_source_rgba (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                         (rgb & 0xff) / 255.0, alpha);
+}
+
+static void
+draw_fills (CtBasemap      *self,
+            const View     *views,
+            guint           n_views,
+            CtBasemapStyle  style,
+            cairo_t        *cr)
+{
+  static const CtBasemapColor fills[] = {
+    CT_BASEMAP_COLOR_LAND, CT_BASEMAP_COLOR_TAIWAN, CT_BASEMAP_COLOR_ASEAN, CT_BASEMAP_COLOR_EU,
+  };
+
+  /* One path per colour: neighbours of one colour share their edges exactly, so no seam shows */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint f = 0; f < G_N_ELEMENTS (fills); f++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint s = 0; s < n_views; s++)
+        {
+          View v = views[s];
+
+          for (guint c = 0; c < self->n_countries; c++)
+            {
+              const Country *country = &self->countries[c];
+              guint first_ring, end_ring;
+
+              if (ct_basemap_color_for_region (country->region) != fills[f] || !box_visible (&v, &country->box))
+                continue;
+
+              first_ring = self->polygons[country->first_polygon].first_ring;
+              end_ring = self->polygons[country->first_polygon + country->n_polygons - 1].first_ring +
+                         self->polygons[country->first_polygon + country->n_polygons - 1].n_rings;
+              for (guint r = first_ring; r < end_ring; r++)
+                if (box_visible (&v, &self->rings[r].box))
+                  {
+                    path_ring (self, &v, &self->rings[r]);
+                    any = TRUE;
+                  }
+            }
+        }
+
+      if (any)
+        {
+          set_color (cr, ct_basemap_get_color (style, fills[f]), 1);
+          cairo_fill (cr);
+        }
+    }
+  cairo_new_path (cr);
+}
+
+static gboolean
+draw_lines (CtBasemap     *self,
+            const View    *views,
+            guint          n_views,
+            const guint32 *arcs,
+            guint          n_arcs,
+            cairo_t       *cr)
+{
+  gboolean any = FALSE;
+
+  cairo_new_path (cr);
+  for (guint s = 0; s < n_views; s++)
+    {
+      View v = views[s];
+
+      for (guint i = 0; i < n_arcs; i++)
+        {
+          if (!box_visible (&v, &self->arcs[arcs[i]].box))
+            continue;
+          path_begin (&v);
+          path_arc (self, &v, arcs[i], FALSE);
+          path_end (&v, FALSE);
+          any = TRUE;
+        }
+    }
+  return any;
+}
+
+static double
+graticule_step (int zoom)
+{
+  static const double steps[] = { 30, 30, 30, 15, 10, 5, 2, 1, 1, 0.5, 0.5, 0.25, 0.25 };
+
+  return zoom < (int) G_N_ELEMENTS (steps) ? steps[zoom] : 0.1;
+}
+
+static void
+draw_graticule (const View *tile,
                 int         zoom,
+                double      size,
+                double      line_width,
                 cairo_t    *cr)
 {
-  double step = zoom < 4 ? 15 : zoom < 7 ? 5 : 1;
+  double step = graticule_step (zoom);
+  double lon_a, lon_b, lat_a, lat_b;
 
-  cairo_save (cr);
-  cairo_set_line_width (cr, 0.6);
-  for (double lon = -180; lon <= 180; lon += step)
+  /* Longitudes and latitudes the tile spans (longitudes may go past ±180 at the edges) */
+  lon_a = (tile->ox / tile->world) * 360 - 180;
+  lon_b = ((tile->ox + size) / tile->world) * 360 - 180;
+  lat_a = atan (sinh (G_PI * (1 - 2 * (tile->oy + size) / tile->world))) * 180 / G_PI;
+  lat_b = atan (sinh (G_PI * (1 - 2 * tile->oy / tile->world))) * 180 / G_PI;
+
+  cairo_new_path (cr);
+  for (double lon = ceil (lon_a / step) * step; lon <= lon_b; lon += step)
     {
-      float x, y;
-      project (lon, 0, &x, &y);
-      cairo_move_to (cr, (x - t->ox) * t->scale, 0);
-      cairo_line_to (cr, (x - t->ox) * t->scale, t->size);
+      double x = (lon + 180) / 360 * tile->world - tile->ox;
+
+      cairo_move_to (cr, x, tile->lo);
+      cairo_line_to (cr, x, tile->hi);
     }
-  for (double lat = -80; lat <= 80; lat += step)
+  for (double lat = ceil (lat_a / step) * step; lat <= lat_b; lat += step)
     {
-      float x, y;
-      project (0, lat, &x, &y);
-      cairo_move_to (cr, 0, (y - t->oy) * t->scale);
-      cairo_line_to (cr, t->size, (y - t->oy) * t->scale);
+      double y;
+
+      if (fabs (lat) > 80 + 1e-9)
+        continue;
+      y = mercator_y (lat) * tile->world - tile->oy;
+      cairo_move_to (cr, tile->lo, y);
+      cairo_line_to (cr, tile->hi, y);
     }
+  cairo_set_line_width (cr, line_width);
   cairo_stroke (cr);
-  cairo_restore (cr);
+}
+
+/* Labels */
+
+#define LABEL_FONT    "Cantarell, Sans 11px"
+#define LABEL_HALO    3.0   /* width of the halo stroke */
+#define LABEL_PADDING 6.0   /* between two names */
+
+static const char *
+label_text (const Country *country)
+{
+  /* iso-codes translates its English names, the msgids of the "iso_3166-1" domain; Natural
+   * Earth's names of places without a code stay English */
+  return g_dgettext ("iso_3166-1", country->name);
+}
+
+static void
+measure_labels (CtBasemap *self)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (LABEL_FONT);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, font);
+  g_object_unref (context);
+
+  self->label_width = g_new (double, self->n_countries);
+  self->label_height = g_new (double, self->n_countries);
+  for (guint c = 0; c < self->n_countries; c++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_set_text (layout, label_text (&self->countries[c]), -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      self->label_width[c] = (double) logical.width / PANGO_SCALE;
+      self->label_height[c] = (double) logical.height / PANGO_SCALE;
+    }
+}
+
+typedef struct {
+  guint  country;
+  double priority;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->priority != cb->priority)
+    return ca->priority > cb->priority ? -1 : 1;
+  return ca->country < cb->country ? -1 : ca->country > cb->country;
+}
+
+/* Which names show at a zoom level: a name goes where its country's largest polygon is at least as
+ * wide or tall as the name (half of that for Taiwan, ASEAN and the EU, which the map is about), or
+ * below zoom 2 one and a half times as wide or tall. Larger polygons first; a name
+ * that would overlap one already placed is left out. The same for every tile of the level. */
+static LabelSet *
+place_labels (CtBasemap *self,
+              int        zoom,
+              double     tile_size)
+{
+  double world = tile_size * (1 << zoom);
+  g_autofree Candidate *candidates = g_new (Candidate, self->n_countries);
+  LabelSet *set = g_new0 (LabelSet, 1);
+  guint n = 0;
+
+  for (guint c = 0; c < self->n_countries; c++)
+    {
+      const Country *country = &self->countries[c];
+      const Box *b = &self->rings[self->polygons[country->label_polygon].first_ring].box;
+      double w = (b->x1 - b->x0) * world, h = (b->y1 - b->y0) * world;
+      double factor = country->region == CT_REGION_OTHER ? 1.0 : 0.5;
+
+      if (zoom < 2)
+        factor = 1.5;
+      if (MAX (w, h) < self->label_width[c] * factor || MIN (w, h) < self->label_height[c] * factor * 0.5)
+        continue;
+
+      candidates[n].country = c;
+      candidates[n].priority = w * h * (country->region == CT_REGION_OTHER ? 1 : 4);
+      n++;
+    }
+  qsort (candidates, n, sizeof *candidates, compare_candidates);
+
+  set->labels = g_new (Label, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const Country *country = &self->countries[candidates[i].country];
+      Label label = {
+        candidates[i].country, country->label_x, country->label_y,
+        self->label_width[candidates[i].country], self->label_height[candidates[i].country],
+      };
+      gboolean free_spot = TRUE;
+
+      for (guint j = 0; j < set->n_labels && free_spot; j++)
+        {
+          const Label *o = &set->labels[j];
+
+          free_spot = fabs (label.x - o->x) * world >= (label.width + o->width) / 2 + LABEL_PADDING ||
+                      fabs (label.y - o->y) * world >= (label.height + o->height) / 2 + LABEL_PADDING;
+        }
+      if (free_spot)
+        set->labels[set->n_labels++] = label;
+    }
+
+  return set;
+}
+
+static const LabelSet *
+get_labels (CtBasemap *self,
+            int        zoom,
+            double     tile_size)
+{
+  LabelSet *set;
+
+  /* Placement is for 256-pixel tiles: a 512-pixel tile at zoom z shows the world at the scale of
+   * zoom z + 1, with names of the same size */
+  zoom = CLAMP (zoom + (int) round (log2 (tile_size / 256.0)), 0, MAX_ZOOM);
+
+  set = g_atomic_pointer_get (&self->label_sets[zoom]);
+  if (set)
+    return set;
+
+  g_mutex_lock (&self->label_lock);
+  if (!self->label_width)
+    measure_labels (self);
+  if (!(set = self->label_sets[zoom]))
+    {
+      set = place_labels (self, zoom, 256);
+      g_atomic_pointer_set (&self->label_sets[zoom], set);
+    }
+  g_mutex_unlock (&self->label_lock);
+
+  return set;
 }
 
 static void
 draw_labels (CtBasemap      *self,
-             const Tile     *t,
+             const View     *views,
+             guint           n_views,
              CtBasemapStyle  style,
+             int             zoom,
+             double          tile_size,
              cairo_t        *cr)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 9");
+  const LabelSet *set = get_labels (self, zoom, tile_size);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
 
-  pango_layout_set_font_description (layout, font);
+  for (guint s = 0; s < n_views; s++)
+    for (guint i = 0; i < set->n_labels; i++)
+      {
+        const Label *label = &set->labels[i];
+        double w = label->width, h = label->height;
+        double x = label->x * views[s].world - views[s].ox - w / 2;
+        double y = label->y * views[s].world - views[s].oy - h / 2;
 
-  for (guint i = 0; i < self->countries->len; i++)
-    {
-      const Country *country = &g_array_index (self->countries, Country, i);
-      const CtCountry *iso = country->code[0] ? ct_country_lookup (country->code) : NULL;
-      double width_px = (country->east - country->west) * t->scale;
-      double x = (country->label_x - t->ox) * t->scale;
-      double y = (country->label_y - t->oy) * t->scale;
-      PangoRectangle ink, logical;
+        if (x + w + LABEL_HALO < views[s].lo || x - LABEL_HALO > views[s].hi ||
+            y + h + LABEL_HALO < views[s].lo || y - LABEL_HALO > views[s].hi)
+          continue;
 
-      /* Only countries wide enough to carry their name at this zoom */
-      if (width_px < 40 || x < 0 || y < 0 || x > t->size || y > t->size)
-        continue;
+        if (!layout)
+          {
+            cairo_font_options_t *options = cairo_font_options_create ();
 
-      pango_layout_set_text (layout, iso ? ct_country_get_display_name (iso) : country->name, -1);
-      pango_layout_get_pixel_extents (layout, &ink, &logical);
-      if (logical.width > width_px * 1.2)
-        continue;
+            layout = pango_cairo_create_layout (cr);
+            font = pango_font_description_from_string (LABEL_FONT);
+            pango_layout_set_font_description (layout, font);
+            cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+            pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+            pango_layout_context_changed (layout);
+            cairo_font_options_destroy (options);
+            cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+          }
 
-      x -= logical.width / 2.0;
-      y -= logical.height / 2.0;
-      /* A label cut by the tile edge would be cut again on the next tile: keep it whole or skip */
-      if (x < 1 || y < 1 || x + logical.width > t->size - 1 || y + logical.height > t->size - 1)
-        continue;
+        pango_layout_set_text (layout, label_text (&self->countries[label->country]), -1);
 
-      cairo_move_to (cr, x, y);
-      pango_cairo_layout_path (cr, layout);
-      set_color (cr, palette[style][CT_BASEMAP_COLOR_LABEL_HALO]);
-      cairo_set_line_width (cr, 3);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x, y);
-      set_color (cr, palette[style][CT_BASEMAP_COLOR_LABEL]);
-      pango_cairo_show_layout (cr, layout);
-    }
+        cairo_new_path (cr);
+        cairo_move_to (cr, x, y);
+        pango_cairo_layout_path (cr, layout);
+        set_color (cr, ct_basemap_get_color (style, CT_BASEMAP_COLOR_LABEL_HALO), 0.85);
+        cairo_set_line_width (cr, LABEL_HALO);
+        cairo_stroke (cr);
+
+        cairo_move_to (cr, x, y);
+        set_color (cr, ct_basemap_get_color (style, CT_BASEMAP_COLOR_LABEL), 1);
+        pango_cairo_show_layout (cr, layout);
+      }
 }
 
 void
@@ -546,61 +1518,90 @@ ct_basemap_render_tile (CtBasemap      *self,
                         int             zoom,
                         int             x,
                         int             y,
-                        double          tile_size,
+                        int             tile_size,
+                        double          scale_factor,
                         cairo_t        *cr)
 {
-  Tile t;
+  View tile = { 0 };
+  View views[3];
+  guint n_views;
+  int n;
+  double overdraw, thin, line;
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (zoom >= 0 && zoom <= 22);
+  g_return_if_fail (zoom >= 0 && zoom <= MAX_ZOOM);
+  g_return_if_fail (tile_size > 0);
+  g_return_if_fail (scale_factor > 0);
+  g_return_if_fail (cr != NULL);
 
-  style = CLAMP (style, 0, 2);
-  t.size = tile_size;
-  t.scale = tile_size * (double) (1 << zoom);
-  t.ox = (double) x / (1 << zoom);
-  t.oy = (double) y / (1 << zoom);
+  style = CLAMP ((int) style, 0, CT_BASEMAP_N_STYLES - 1);
+  n = 1 << zoom;
+  x = ((x % n) + n) % n;
+  overdraw = 1 / scale_factor;
+
+  tile.cr = cr;
+  tile.world = (double) tile_size * n;
+  tile.ox = (double) x * tile_size;
+  tile.oy = (double) y * tile_size;
+  tile.lo = -8;             /* wider than any line and the overdraw */
+  tile.hi = tile_size + 8;
+  tile.snap = 0.25 / scale_factor;
+  /* Levels are for 256-pixel tiles at one device pixel per pixel */
+  tile.level = CLAMP ((int) ceil (zoom + log2 (tile_size / 256.0 * scale_factor) - 1e-6), 0, 255);
 
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, tile_size, tile_size);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, -overdraw, -overdraw, tile_size + 2 * overdraw, tile_size + 2 * overdraw);
   cairo_clip (cr);
 
-  set_color (cr, palette[style][CT_BASEMAP_COLOR_SEA]);
+  set_color (cr, ct_basemap_get_color (style, CT_BASEMAP_COLOR_SEA), 1);
   cairo_paint (cr);
 
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  for (guint i = 0; i < self->countries->len; i++)
+  /* Rows beyond the poles are all sea */
+  if (y < 0 || y >= n)
     {
-      const Country *country = &g_array_index (self->countries, Country, i);
-
-      if (box_misses (&t, country->west, country->north, country->east, country->south))
-        continue;
-
-      cairo_new_path (cr);
-      for (guint r = 0; r < country->rings->len; r++)
-        {
-          const Ring *ring = &g_array_index (country->rings, Ring, r);
-
-          if (!box_misses (&t, ring->west, ring->north, ring->east, ring->south))
-            append_ring (&t, ring, cr);
-        }
-
-      set_color (cr, palette[style][fill_for (country)]);
-      cairo_fill_preserve (cr);
-      set_color (cr, palette[style][CT_BASEMAP_COLOR_BORDER]);
-      cairo_set_line_width (cr, style == CT_BASEMAP_STYLE_HIGH_CONTRAST ? 1.0 : zoom < 4 ? 0.5 : 0.8);
-      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
     }
+
+  n_views = tile_views (&tile, views);
+  thin = 1 / scale_factor;
+  line = style == CT_BASEMAP_STYLE_HIGH_CONTRAST ? 1.0 : zoom < 4 ? 0.6 : zoom < 7 ? 0.8 : 1.0;
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
   if (flags & CT_BASEMAP_GRATICULE)
     {
-      set_color (cr, palette[style][CT_BASEMAP_COLOR_GRATICULE]);
-      draw_graticule (&t, zoom, cr);
+      set_color (cr, ct_basemap_get_color (style, CT_BASEMAP_COLOR_GRATICULE), 1);
+      draw_graticule (&tile, zoom, tile_size, MAX (thin, 0.6), cr);
+    }
+
+  draw_fills (self, views, n_views, style, cr);
+
+  /* Land borders, lighter and thinner than coasts, and dashed from zoom 5 on; each drawn once */
+  if (draw_lines (self, views, n_views, self->border_arcs, self->n_border_arcs, cr))
+    {
+      set_color (cr, ct_basemap_get_color (style, CT_BASEMAP_COLOR_BORDER), 1);
+      cairo_set_line_width (cr, MAX (thin, line * 0.8));
+      if (zoom >= 5 && style != CT_BASEMAP_STYLE_HIGH_CONTRAST)
+        {
+          double dash[] = { 4, 2 };
+
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  if (draw_lines (self, views, n_views, self->coast_arcs, self->n_coast_arcs, cr))
+    {
+      set_color (cr, ct_basemap_get_color (style, CT_BASEMAP_COLOR_COAST), 1);
+      cairo_set_line_width (cr, MAX (thin, style == CT_BASEMAP_STYLE_HIGH_CONTRAST ? 1.5 : line));
+      cairo_stroke (cr);
     }
 
   if (flags & CT_BASEMAP_LABELS)
-    draw_labels (self, &t, style, cr);
+    draw_labels (self, views, n_views, style, zoom, tile_size, cr);
 
   cairo_restore (cr);
 }
@@ -613,16 +1614,22 @@ ct_basemap_render_tile_surface (CtBasemap      *self,
                                 int             x,
                                 int             y,
                                 int             tile_size,
-                                int             scale_factor)
+                                double          scale_factor)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
+  int pixels;
 
-  scale_factor = MAX (1, scale_factor);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tile_size * scale_factor, tile_size * scale_factor);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (tile_size > 0, NULL);
+
+  if (!(scale_factor > 0))
+    scale_factor = 1;
+  pixels = (int) ceil (tile_size * scale_factor);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
+  cairo_surface_set_device_scale (surface, scale_factor, scale_factor);
   cr = cairo_create (surface);
-  cairo_scale (cr, scale_factor, scale_factor);
-  ct_basemap_render_tile (self, style, flags, zoom, x, y, tile_size, cr);
+  ct_basemap_render_tile (self, style, flags, zoom, x, y, tile_size, scale_factor, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
