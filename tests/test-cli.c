@@ -85,7 +85,7 @@ test_cli_default_database (void)
   g_auto(Run) r = { 0 };
 
   /* First use creates the database in the data folder from the bundled data */
-  run (&r, dir, NULL);
+  run (&r, dir, "--summary", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
   g_assert_nonnull (strstr (r.out, db));

@@ -52,7 +52,6 @@ append_summary (CtStore *store,
     /* Translators: "Taiwan: 22 cities, 51 partnerships" */
     g_string_append_printf (out, _("  %s: %u cities, %u partnerships\n"),
                             ct_region_get_label (r), summary[r].cities, summary[r].partnerships);
-  g_string_append (out, _("The map window is not part of this version yet; use --import and --export to work with the data.\n"));
 }
 
 int
@@ -69,6 +68,7 @@ ct_cli_run (int      argc,
   g_autoptr(CtStore) store = NULL;
   g_auto(GStrv) args = NULL;
   gboolean version = FALSE;
+  gboolean print_summary = FALSE;
   gboolean is_default = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
@@ -77,6 +77,8 @@ ct_cli_run (int      argc,
       N_("Import a .json, .csv or .geojson file into the database, then exit"), N_("FILE") },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export_path,
       N_("Export the database to a .json, .csv or .geojson file, then exit"), N_("FILE") },
+    { "summary", 's', 0, G_OPTION_ARG_NONE, &print_summary,
+      N_("Print how many cities and ties the database holds, by region, then exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
     { NULL }
   };
@@ -160,7 +162,7 @@ ct_cli_run (int      argc,
         g_string_append_printf (out, _("Exported to %s\n"), export_path);
     }
 
-  if (!import_path && !export_path)
+  if (print_summary || (!import_path && !export_path))
     append_summary (store, out);
 
   return 0;
