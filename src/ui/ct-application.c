@@ -1,0 +1,326 @@
+/* ct-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-application.h"
+#include "ct-bundled.h"
+#include "ct-cli.h"
+#include "ct-window.h"
+
+struct _CtApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  CtStore        *store;
+  char           *database_path;
+  GError         *open_error;
+  gboolean        opening;
+};
+
+G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CtApplication *
+ct_application_new (void)
+{
+  return g_object_new (CT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/cityties/CityTies",
+                       NULL);
+}
+
+CtStore *
+ct_application_get_store (CtApplication *self)
+{
+  g_return_val_if_fail (CT_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+const char *
+ct_application_get_database_path (CtApplication *self)
+{
+  g_return_val_if_fail (CT_IS_APPLICATION (self), NULL);
+  return self->database_path;
+}
+
+void
+ct_application_set_database_path (CtApplication *self,
+                                  const char    *path)
+{
+  g_return_if_fail (CT_IS_APPLICATION (self));
+  if (g_strcmp0 (self->database_path, path) != 0)
+    {
+      g_free (self->database_path);
+      self->database_path = g_strdup (path);
+    }
+}
+
+GSettings *
+ct_application_get_settings (CtApplication *self)
+{
+  g_return_val_if_fail (CT_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static void
+update_windows (CtApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CT_IS_WINDOW (l->data))
+      {
+        if (self->store)
+          ct_window_set_store (l->data, self->store);
+        else if (self->open_error)
+          ct_window_show_error (l->data, _("Could not open the database"), self->open_error->message);
+      }
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *default_path = ct_cli_get_default_database ();
+  GError *error = NULL;
+  CtStore *store;
+
+  /* Opening may migrate or fill a new file: never on the main thread */
+  store = ct_bundled_open_database (path, g_strcmp0 (path, default_path) == 0, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+on_store_opened_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CtApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CtStore *store;
+
+  self->opening = FALSE;
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (store == NULL)
+    {
+      g_warning ("%s", error->message);
+      g_clear_error (&self->open_error);
+      self->open_error = g_steal_pointer (&error);
+    }
+  else
+    {
+      self->store = store;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+
+  update_windows (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+open_database (CtApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store || self->opening)
+    return;
+
+  if (self->database_path == NULL)
+    self->database_path = ct_cli_get_default_database ();
+
+  self->opening = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (NULL, NULL, on_store_opened_cb, g_object_ref (self));
+  g_task_set_source_tag (task, open_database);
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static void
+ct_application_activate (GApplication *app)
+{
+  CtApplication *self = CT_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (ct_window_new (self));
+
+  gtk_window_present (window);
+  open_database (self);
+  update_windows (self);
+}
+
+static int
+ct_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CtApplication *self = CT_APPLICATION (app);
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+      g_autofree char *path = g_file_get_path (file);
+
+      ct_application_set_database_path (self, path);
+      /* Another database is another window: do not hand over to a running instance showing
+       * a different file */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+ct_application_startup (GApplication *app)
+{
+  CtApplication *self = CT_APPLICATION (app);
+  static const char *quit[] = { "<Control>q", NULL };
+  static const char *shortcuts[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (ct_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts);
+}
+
+static void
+on_quit_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  CtApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+on_about_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CtApplication *self = user_data;
+  static const char *developers[] = { "City Ties developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("City Ties"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("City Ties developers"),
+                        "developers", developers,
+                        "comments", _("Taiwan’s ties with cities in ASEAN, the EU and beyond, with the source of every fact"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line, shown in the About window */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Places"),
+                                      _("© GeoNames"), GTK_LICENSE_CUSTOM,
+                                      _("Place names and coordinates from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Basemap"),
+                                      _("Natural Earth"), GTK_LICENSE_CUSTOM,
+                                      _("Country shapes from Natural Earth (https://www.naturalearthdata.com/), in the public domain."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Online map tiles"),
+                                      _("© OpenStreetMap contributors"), GTK_LICENSE_CUSTOM,
+                                      _("When online tiles are turned on in Preferences: map data © OpenStreetMap contributors, ODbL."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit_cb },
+  { "about", on_about_cb },
+};
+
+static void
+ct_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CtApplication *self = CT_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_application_dispose (GObject *object)
+{
+  CtApplication *self = CT_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ct_application_parent_class)->dispose (object);
+}
+
+static void
+ct_application_finalize (GObject *object)
+{
+  CtApplication *self = CT_APPLICATION (object);
+
+  g_free (self->database_path);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (ct_application_parent_class)->finalize (object);
+}
+
+static void
+ct_application_class_init (CtApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->get_property = ct_application_get_property;
+  object_class->dispose = ct_application_dispose;
+  object_class->finalize = ct_application_finalize;
+
+  app_class->activate = ct_application_activate;
+  app_class->startup = ct_application_startup;
+  app_class->handle_local_options = ct_application_handle_local_options;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CT_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ct_application_init (CtApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+
+  g_application_add_main_option (G_APPLICATION (self), "database", 'd', G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("The database file (default: in your data folder, created from the bundled data)"),
+                                 _("FILE"));
+}

@@ -1,0 +1,40 @@
+/* ct-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ct-application.h"
+#include "ct-store.h"
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_WINDOW (ct_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtWindow, ct_window, CT, WINDOW, AdwApplicationWindow)
+
+CtWindow *ct_window_new        (CtApplication *application);
+void      ct_window_set_store  (CtWindow      *self,
+                                CtStore       *store);
+CtStore  *ct_window_get_store  (CtWindow      *self);
+void      ct_window_show_error (CtWindow      *self,
+                                const char    *title,
+                                const char    *message);
+
+/* Selection, as the lists and the map share it */
+void      ct_window_select_city        (CtWindow   *self,
+                                        const char *city_id);
+void      ct_window_select_partnership (CtWindow   *self,
+                                        const char *partnership_id);
+void      ct_window_select_network     (CtWindow   *self,
+                                        const char *network_id);
+
+/* For tests and the benchmark */
+GtkWidget *ct_window_get_map          (CtWindow *self);
+GObject   *ct_window_get_ties_layer   (CtWindow *self);
+GtkWidget *ct_window_get_browse_panel (CtWindow *self);
+GtkWidget *ct_window_get_details_panel (CtWindow *self);
+
+G_END_DECLS
