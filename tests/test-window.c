@@ -111,28 +111,108 @@ test_window_opens_on_bundled_data (Fixture       *f,
 }
 
 static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The browse panel's list of cities (not a dropdown's list) */
+static GtkSingleSelection *
+get_city_items (Fixture *f)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect (ct_window_get_browse_panel (f->window), GTK_TYPE_LIST_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (g_ptr_array_index (views, i));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          g_list_model_get_item_type (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))) == CT_TYPE_CITY)
+        return GTK_SINGLE_SELECTION (model);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+
+  spin (1500);  /* tiles render on worker threads */
+  wait_frames (GTK_WIDGET (f->window), 3);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
 test_window_list_selects_on_map (Fixture       *f,
                                  gconstpointer  data)
 {
   CtTiesLayer *layer = CT_TIES_LAYER (ct_window_get_ties_layer (f->window));
-  g_autoptr(CtFilter) filter = ct_filter_new ();
-  g_autoptr(GPtrArray) found = NULL;
-  CtCity *kaohsiung;
+  CtDetailsPanel *details = CT_DETAILS_PANEL (ct_window_get_details_panel (f->window));
+  GtkSingleSelection *items = get_city_items (f);
+  g_autoptr(CtCity) kaohsiung = NULL;
+  g_autoptr(CtCity) da_nang = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  filter->text = g_strdup ("Kaohsiung");
-  found = ct_store_list_cities (f->store, filter, NULL);
-  g_assert_cmpuint (found->len, ==, 1);
-  kaohsiung = g_ptr_array_index (found, 0);
+  g_assert_null (ct_details_panel_get_shown_id (details));
 
-  /* What a click on the row does */
-  g_signal_emit_by_name (ct_window_get_browse_panel (f->window), "city-selected", kaohsiung->id);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (items)); i++)
+    {
+      g_autoptr(CtCity) city = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      if (g_strcmp0 (city->name, "Kaohsiung") == 0)
+        {
+          position = i;
+          kaohsiung = g_steal_pointer (&city);
+        }
+      else if (g_strcmp0 (city->name, "Da Nang") == 0)
+        da_nang = g_steal_pointer (&city);
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_nonnull (da_nang);
+
+  /* What a click on the row does: the map and the details follow */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (items), position, TRUE);
   wait_frames (GTK_WIDGET (f->window), 2);
-
   g_assert_cmpstr (ct_ties_layer_get_selected_city (layer), ==, kaohsiung->id);
+  g_assert_cmpstr (ct_details_panel_get_shown_kind (details), ==, "city");
+  g_assert_cmpstr (ct_details_panel_get_shown_id (details), ==, kaohsiung->id);
+  save_screenshot (f, "window-selected");
 
-  /* and the other way: a click on the map */
-  g_signal_emit_by_name (layer, "city-activated", ((CtCity *) g_ptr_array_index (found, 0))->id);
-  g_assert_cmpstr (ct_ties_layer_get_selected_city (layer), ==, kaohsiung->id);
+  /* and the other way: a click on Da Nang on the map selects its row and shows it */
+  g_signal_emit_by_name (layer, "city-activated", da_nang->id);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (ct_ties_layer_get_selected_city (layer), ==, da_nang->id);
+  g_assert_cmpstr (ct_details_panel_get_shown_id (details), ==, da_nang->id);
+  {
+    g_autoptr(CtCity) row = gtk_single_selection_get_selected_item (items)
+                              ? g_object_ref (gtk_single_selection_get_selected_item (items)) : NULL;
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (row->id, ==, da_nang->id);
+  }
 }
 
 static void
@@ -164,26 +244,8 @@ static void
 test_window_screenshot (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            "window.png", NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
-  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
-  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
-
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-region", "s", "asean");
-  spin (1500);  /* tiles render on worker threads */
-  wait_frames (GTK_WIDGET (f->window), 3);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  save_screenshot (f, "window");
 }
 
 int
