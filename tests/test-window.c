@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <shumate/shumate.h>
 
 #include "ct-browse-panel.h"
@@ -244,21 +246,83 @@ static void
 test_window_screenshot (Fixture       *f,
                         gconstpointer  data)
 {
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *name = language && *language ? g_strconcat ("window-", language, NULL) : g_strdup ("window");
+
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-region", "s", "asean");
-  save_screenshot (f, "window");
+  save_screenshot (f, name);
+}
+
+static gboolean
+has_latin_letters (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isalpha (*p))
+      return TRUE;
+  return FALSE;
+}
+
+/* With LANGUAGE=zh_TW the window reads in Traditional Chinese: the search box and the lists'
+ * titles, not English left over */
+static void
+test_window_reads_in_chinese (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  g_autofree char *placeholder = NULL;
+  gboolean found_cities = FALSE;
+
+  collect (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, entries);
+  g_assert_cmpuint (entries->len, >, 0);
+  g_object_get (g_ptr_array_index (entries, 0), "placeholder-text", &placeholder, NULL);
+  g_test_message ("search: %s", placeholder);
+  g_assert_nonnull (placeholder);
+  g_assert_false (has_latin_letters (placeholder));
+
+  collect (ct_window_get_browse_panel (f->window), GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    {
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (g_ptr_array_index (stacks, i)));
+
+      for (guint j = 0; j < g_list_model_get_n_items (pages); j++)
+        {
+          g_autoptr(GObject) page = g_list_model_get_item (pages, j);
+          const char *title = gtk_stack_page_get_title (GTK_STACK_PAGE (page));
+
+          if (title == NULL)
+            continue;
+          g_test_message ("list: %s", title);
+          g_assert_false (has_latin_letters (title));
+          found_cities |= g_str_has_prefix (title, "城市");
+        }
+    }
+  g_assert_true (found_cities);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("CT_TEST_LOCALEDIR");
+  const char *language = g_getenv ("LANGUAGE");
+
+  /* The translations built next to the tests, when a test runs in another language */
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() forces en_US.UTF-8 (or C where that is missing): use the test's locale */
+  setlocale (LC_ALL, "");
   adw_init ();
 
   g_test_add ("/window/opens-on-bundled-data", Fixture, NULL, fixture_set_up, test_window_opens_on_bundled_data, fixture_tear_down);
   g_test_add ("/window/list-selects-on-map", Fixture, NULL, fixture_set_up, test_window_list_selects_on_map, fixture_tear_down);
   g_test_add ("/window/filter-reduces", Fixture, NULL, fixture_set_up, test_window_filter_reduces, fixture_tear_down);
   g_test_add ("/window/screenshot", Fixture, NULL, fixture_set_up, test_window_screenshot, fixture_tear_down);
+  if (language && g_str_has_prefix (language, "zh"))
+    g_test_add ("/window/reads-in-chinese", Fixture, NULL, fixture_set_up, test_window_reads_in_chinese, fixture_tear_down);
 
   return g_test_run ();
 }
