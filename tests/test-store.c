@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ct-bundled.h"
 #include "ct-error.h"
 #include "ct-store.h"
 
@@ -467,6 +468,61 @@ test_store_refuses_newer_and_garbage (void)
   g_assert_nonnull (strstr (error->message, "does not exist"));
 }
 
+/* A Taiwanese reader finds and reads foreign cities by the names Taiwan's press uses */
+static void
+test_store_chinese_names (void)
+{
+  g_autoptr(CtTestDir) dir = ct_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir->path, "names.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) store = ct_bundled_open_database (path, FALSE, &error);
+  g_autoptr(CtFilter) filter = ct_filter_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) ties = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *chinese = NULL;
+  g_autofree char *kaohsiung = NULL;
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  CtCity *da_nang;
+
+  g_assert_no_error (error);
+
+  filter->text = g_strdup ("峴港");
+  found = ct_store_list_cities (store, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  da_nang = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (da_nang->name, ==, "Da Nang");
+
+  /* the ties list finds the same city's ties */
+  ties = ct_store_list_partnerships (store, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ties->len, >, 0);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  english = ct_city_dup_display_name (da_nang);
+  g_assert_cmpstr (english, ==, "Da Nang");
+  g_assert_cmpstr (ct_city_get_other_name (da_nang), ==, "Đà Nẵng");
+
+  g_setenv ("LANGUAGE", "zh_TW", TRUE);
+  chinese = ct_city_dup_display_name (da_nang);
+  g_assert_cmpstr (chinese, ==, "峴港");
+  g_assert_cmpstr (ct_city_get_other_name (da_nang), ==, "Da Nang");
+
+  g_clear_pointer (&filter->text, g_free);
+  filter->text = g_strdup ("Kaohsiung");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ct_store_list_cities (store, filter, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  kaohsiung = ct_city_dup_display_name (g_ptr_array_index (found, 0));
+  g_assert_cmpstr (kaohsiung, ==, "高雄市");
+
+  if (old_language)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/store/networks-sources-activities", test_store_networks_sources_activities);
   g_test_add_func ("/store/migration-v1", test_store_migration_v1);
   g_test_add_func ("/store/refuses-newer-and-garbage", test_store_refuses_newer_and_garbage);
+  g_test_add_func ("/store/chinese-names", test_store_chinese_names);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "ct-bundled.h"
 #include "ct-data-resources.h"
 #include "ct-exchange.h"
@@ -65,4 +67,46 @@ ct_bundled_open_database (const char  *path,
     }
 
   return g_steal_pointer (&store);
+}
+
+static GHashTable *
+load_names_zh_tw (void)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+  gsize size = 0;
+
+  bytes = g_resource_lookup_data (ct_data_get_resource (), CT_BUNDLED_NAMES_ZH_TW_RESOURCE, 0, NULL);
+  if (bytes == NULL)
+    return g_steal_pointer (&names);
+
+  text = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+  /* the first line is the header: city_id<TAB>zh_TW */
+  for (guint i = 1; lines[i]; i++)
+    {
+      char *tab = strchr (lines[i], '\t');
+
+      if (tab == NULL || tab[1] == '\0')
+        continue;
+      g_hash_table_insert (names, g_strndup (lines[i], tab - lines[i]), g_strdup (g_strchomp (tab + 1)));
+    }
+  return g_steal_pointer (&names);
+}
+
+const char *
+ct_bundled_get_city_name_zh_tw (const char *city_id)
+{
+  static gsize initialized;
+  static GHashTable *names;
+
+  if (g_once_init_enter (&initialized))
+    {
+      names = load_names_zh_tw ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return city_id ? g_hash_table_lookup (names, city_id) : NULL;
 }

@@ -4,6 +4,8 @@
  */
 #include "ct-city.h"
 
+#include "ct-bundled.h"
+
 G_DEFINE_FINAL_TYPE (CtCity, ct_city, G_TYPE_OBJECT)
 
 static void
@@ -82,4 +84,63 @@ ct_city_content_equal (const CtCity *a,
          a->lon == b->lon &&
          a->geonames_id == b->geonames_id &&
          ct_str_equal0 (a->notes, b->notes);
+}
+
+static gboolean
+ui_is_chinese (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  return languages[0] && g_str_has_prefix (languages[0], "zh");
+}
+
+static gboolean
+is_taiwanese (const CtCity *self)
+{
+  const CtCountry *country = self->country ? ct_country_lookup (self->country) : NULL;
+
+  return country && country->region == CT_REGION_TAIWAN;
+}
+
+static const char *
+display_name (const CtCity *self)
+{
+  if (ui_is_chinese ())
+    {
+      const char *zh;
+
+      if (is_taiwanese (self) && self->local_name && *self->local_name)
+        return self->local_name;
+      if ((zh = ct_bundled_get_city_name_zh_tw (self->id)))
+        return zh;
+    }
+  if (self->name && *self->name)
+    return self->name;
+  return self->local_name ? self->local_name : "";
+}
+
+char *
+ct_city_dup_display_name (const CtCity *self)
+{
+  g_return_val_if_fail (CT_IS_CITY ((CtCity *) self), NULL);
+
+  return g_strdup (display_name (self));
+}
+
+const char *
+ct_city_get_other_name (const CtCity *self)
+{
+  const char *display, *first, *second;
+
+  g_return_val_if_fail (CT_IS_CITY ((CtCity *) self), NULL);
+
+  display = display_name (self);
+  /* A Chinese reader gets the English name next to the Chinese one; others the local script */
+  first = ui_is_chinese () ? self->name : self->local_name;
+  second = ui_is_chinese () ? self->local_name : self->name;
+  if (first && *first && g_strcmp0 (first, display) != 0)
+    return first;
+  if (second && *second && g_strcmp0 (second, display) != 0)
+    return second;
+  return NULL;
 }

@@ -42,4 +42,11 @@ CtCity *ct_city_copy (const CtCity *self);
 gboolean ct_city_content_equal (const CtCity *a,
                               const CtCity *b);
 
+/* The city's name in the UI language: in Chinese, the local name of a Taiwanese city and the
+ * Traditional Chinese name of a bundled foreign one; otherwise the English (or romanised) name */
+char       *ct_city_dup_display_name (const CtCity *self);
+/* The name to show next to the display name, or NULL: the English name in a Chinese UI, the local
+ * name otherwise */
+const char *ct_city_get_other_name   (const CtCity *self);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ct-bundled.h"
 #include "ct-error.h"
 #include "ct-store.h"
 #include "ct-store-schema.h"
@@ -494,6 +495,21 @@ setup (CtStore  *self,
   return exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
+/* SQL: ct_name_zh_tw(uuid), the Traditional Chinese name of a bundled foreign city, so a search
+ * for 峴港 finds Da Nang */
+static void
+sql_name_zh_tw (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const char *name = ct_bundled_get_city_name_zh_tw ((const char *) sqlite3_value_text (argv[0]));
+
+  if (name)
+    sqlite3_result_text (context, name, -1, SQLITE_STATIC);
+  else
+    sqlite3_result_null (context);
+}
+
 CtStore *
 ct_store_open (const char  *path,
                GError     **error)
@@ -540,6 +556,9 @@ ct_store_open (const char  *path,
 
   if (!setup (self, error))
     return NULL;
+
+  sqlite3_create_function (self->db, "ct_name_zh_tw", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_name_zh_tw, NULL, NULL);
 
   return g_steal_pointer (&self);
 }
@@ -1825,8 +1844,9 @@ append_partnership_filter (GString        *sql,
       g_ptr_array_add (values, g_string_free (pattern, FALSE));
       g_string_append_printf (sql, " AND (p.title LIKE ?%u ESCAPE '\\' OR EXISTS (SELECT 1 FROM party tp "
                                    "JOIN city tc ON tc.id = tp.city WHERE tp.partnership = p.id AND "
-                                   "(tc.name LIKE ?%u ESCAPE '\\' OR tc.local_name LIKE ?%u ESCAPE '\\')))",
-                              values->len, values->len, values->len);
+                                   "(tc.name LIKE ?%u ESCAPE '\\' OR tc.local_name LIKE ?%u ESCAPE '\\' OR "
+                                   "ct_name_zh_tw(tc.uuid) LIKE ?%u ESCAPE '\\')))",
+                              values->len, values->len, values->len, values->len);
     }
 }
 
@@ -1931,8 +1951,9 @@ ct_store_list_cities (CtStore         *self,
         }
       g_string_append_c (pattern, '%');
       g_ptr_array_add (values, g_string_free (pattern, FALSE));
-      g_string_append_printf (sql, " AND (c.name LIKE ?%u ESCAPE '\\' OR c.local_name LIKE ?%u ESCAPE '\\')",
-                              values->len, values->len);
+      g_string_append_printf (sql, " AND (c.name LIKE ?%u ESCAPE '\\' OR c.local_name LIKE ?%u ESCAPE '\\' "
+                                   "OR ct_name_zh_tw(c.uuid) LIKE ?%u ESCAPE '\\')",
+                              values->len, values->len, values->len);
     }
 
   need_ties = ct_filter_restricts_partnerships (filter) || (filter && filter->only_with_ties);

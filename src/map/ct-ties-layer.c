@@ -1159,22 +1159,6 @@ rebuild_scene (CtTiesLayer *self)
 
 /* Labels */
 
-static gboolean
-ui_is_chinese (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  return languages[0] && g_str_has_prefix (languages[0], "zh");
-}
-
-static gboolean
-city_is_taiwanese (CtCity *city)
-{
-  const CtCountry *country = city->country ? ct_country_lookup (city->country) : NULL;
-
-  return country && country->region == CT_REGION_TAIWAN;
-}
-
 static CtRegion
 city_region (CtCity *city)
 {
@@ -1187,11 +1171,7 @@ static char *
 default_label_func (CtCity   *city,
                     gpointer  user_data)
 {
-  if (city->local_name && *city->local_name && ui_is_chinese () && city_is_taiwanese (city))
-    return g_strdup (city->local_name);
-  if (city->name && *city->name)
-    return g_strdup (city->name);
-  return g_strdup (ct_str (city->local_name));
+  return ct_city_dup_display_name (city);
 }
 
 static char *
@@ -2369,10 +2349,9 @@ city_tooltip (CtTiesLayer *self,
   g_autofree char *names = NULL;
   guint ties = self->ties[index];
 
-  if (city->local_name && *city->local_name && g_strcmp0 (city->local_name, label) != 0)
-    other = city->local_name;
-  else if (city->name && *city->name && g_strcmp0 (city->name, label) != 0)
-    other = city->name;
+  other = ct_city_get_other_name (city);
+  if (g_strcmp0 (other, label) == 0)
+    other = NULL;
 
   /* TRANSLATORS: a city's name in the UI language, then its other name: "Kaohsiung (高雄市)" */
   names = other ? g_strdup_printf (C_("city names", "%s (%s)"), label, other) : g_strdup (label);

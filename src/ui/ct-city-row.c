@@ -28,14 +28,6 @@ G_DEFINE_FINAL_TYPE (CtCityRow, ct_city_row, GTK_TYPE_WIDGET)
 
 /* Names */
 
-static gboolean
-ui_is_chinese (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  return languages[0] && g_str_has_prefix (languages[0], "zh");
-}
-
 CtRegion
 ct_city_row_get_region (const CtCity *city)
 {
@@ -50,29 +42,13 @@ ct_city_row_get_region (const CtCity *city)
 char *
 ct_city_row_dup_display_name (const CtCity *city)
 {
-  g_return_val_if_fail (CT_IS_CITY ((CtCity *) city), NULL);
-
-  if (city->local_name && *city->local_name && ui_is_chinese () &&
-      ct_city_row_get_region (city) == CT_REGION_TAIWAN)
-    return g_strdup (city->local_name);
-  if (city->name && *city->name)
-    return g_strdup (city->name);
-  return g_strdup (ct_str (city->local_name));
+  return ct_city_dup_display_name (city);
 }
 
 const char *
 ct_city_row_get_other_name (const CtCity *city)
 {
-  g_autofree char *display = NULL;
-
-  g_return_val_if_fail (CT_IS_CITY ((CtCity *) city), NULL);
-
-  display = ct_city_row_dup_display_name (city);
-  if (city->local_name && *city->local_name && g_strcmp0 (city->local_name, display) != 0)
-    return city->local_name;
-  if (city->name && *city->name && g_strcmp0 (city->name, display) != 0)
-    return city->name;
-  return NULL;
+  return ct_city_get_other_name (city);
 }
 
 const char *
