@@ -517,6 +517,23 @@ test_store_chinese_names (void)
   kaohsiung = ct_city_dup_display_name (g_ptr_array_index (found, 0));
   g_assert_cmpstr (kaohsiung, ==, "高雄市");
 
+  /* Every bundled theme has a translatable label; a theme a user adds keeps its own */
+  {
+    g_autoptr(GPtrArray) themes = ct_store_list_themes (store, &error);
+
+    g_setenv ("LANGUAGE", "en", TRUE);
+    g_assert_no_error (error);
+    g_assert_cmpuint (themes->len, >, 20);
+    for (guint i = 0; i < themes->len; i++)
+      {
+        CtTheme *theme = g_ptr_array_index (themes, i);
+
+        g_assert_cmpstr (ct_theme_get_display_label (theme->key, "(not translated)"), ==, theme->label);
+      }
+    g_assert_cmpstr (ct_theme_get_display_label ("river_festivals", "River festivals"), ==, "River festivals");
+    g_assert_cmpstr (ct_theme_get_display_label ("river_festivals", NULL), ==, "river_festivals");
+  }
+
   if (old_language)
     g_setenv ("LANGUAGE", old_language, TRUE);
   else

@@ -84,6 +84,66 @@ lookup (const Name *names,
 
 const char *ct_region_to_string (CtRegion r) { g_return_val_if_fail (r < CT_N_REGIONS, NULL); return regions[r].id; }
 const char *ct_region_get_label (CtRegion r) { g_return_val_if_fail (r < CT_N_REGIONS, NULL); return _(regions[r].label); }
+
+/* The themes of the bundled dataset (data/city-ties.json), sorted by key */
+static const struct {
+  const char *key;
+  const char *label;
+} bundled_themes[] = {
+  { "air_quality", NC_("theme", "Air quality") },
+  { "circular_economy", NC_("theme", "Circular economy") },
+  { "climate", NC_("theme", "Climate") },
+  { "culture", NC_("theme", "Culture") },
+  { "education", NC_("theme", "Education") },
+  { "energy", NC_("theme", "Energy") },
+  { "environment", NC_("theme", "Environment") },
+  { "fintech", NC_("theme", "Fintech") },
+  { "food", NC_("theme", "Food") },
+  { "governance", NC_("theme", "Governance") },
+  { "green_recovery", NC_("theme", "Green recovery") },
+  { "hakka_culture", NC_("theme", "Hakka culture") },
+  { "ict", NC_("theme", "ICT") },
+  { "income_inequality", NC_("theme", "Income inequality") },
+  { "industry", NC_("theme", "Industry") },
+  { "innovation", NC_("theme", "Innovation") },
+  { "investment", NC_("theme", "Investment") },
+  { "labour", NC_("theme", "Labour") },
+  { "migrant_inclusion", NC_("theme", "Migrant inclusion") },
+  { "new_southbound_policy", NC_("theme", "New Southbound Policy") },
+  { "ports", NC_("theme", "Ports") },
+  { "post_pandemic_recovery", NC_("theme", "Post-pandemic recovery") },
+  { "public_health", NC_("theme", "Public health") },
+  { "smart_city", NC_("theme", "Smart city") },
+  { "sport", NC_("theme", "Sport") },
+  { "startups", NC_("theme", "Start-ups") },
+  { "tourism", NC_("theme", "Tourism") },
+  { "trade", NC_("theme", "Trade") },
+  { "transport", NC_("theme", "Transport") },
+  { "urban_greening", NC_("theme", "Urban greening") },
+  { "urban_planning", NC_("theme", "Urban planning") },
+  { "water", NC_("theme", "Water") },
+};
+
+static int
+compare_theme_key (const void *key,
+                   const void *item)
+{
+  return strcmp (key, *(const char * const *) item);
+}
+
+const char *
+ct_theme_get_display_label (const char *key,
+                            const char *stored_label)
+{
+  const void *found = key ? bsearch (key, bundled_themes, G_N_ELEMENTS (bundled_themes),
+                                     sizeof bundled_themes[0], compare_theme_key) : NULL;
+
+  if (found)
+    return g_dpgettext2 (GETTEXT_PACKAGE, "theme", ((const char * const *) found)[1]);
+  if (stored_label && *stored_label)
+    return stored_label;
+  return key;
+}
 int ct_region_from_string (const char *str) { return lookup (regions, CT_N_REGIONS, str); }
 
 const char *ct_kind_to_string (CtKind k) { g_return_val_if_fail (k < CT_N_KINDS, NULL); return kinds[k].id; }

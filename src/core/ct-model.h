@@ -59,6 +59,10 @@ typedef enum {
  * return -1 for anything else. */
 const char *ct_region_to_string          (CtRegion region);
 const char *ct_region_get_label          (CtRegion region);
+/* A theme's label in the UI language: the bundled themes are translated, a theme the user added
+ * keeps the label it was given (stored_label), else its key */
+const char *ct_theme_get_display_label   (const char *key,
+                                          const char *stored_label);
 int         ct_region_from_string        (const char *str);
 const char *ct_kind_to_string            (CtKind kind);
 const char *ct_kind_get_label            (CtKind kind);

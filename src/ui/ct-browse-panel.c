@@ -442,7 +442,7 @@ fill_store_dropdowns (CtBrowsePanel *self)
     {
       CtTheme *theme = g_ptr_array_index (theme_list, i);
 
-      gtk_string_list_append (themes, theme->label && *theme->label ? theme->label : theme->key);
+      gtk_string_list_append (themes, ct_theme_get_display_label (theme->key, theme->label));
       g_ptr_array_add (self->theme_keys, g_strdup (theme->key));
       if (theme_key && g_strcmp0 (theme_key, theme->key) == 0)
         theme_pos = i + 1;

@@ -758,9 +758,10 @@ add_themes (CtDetailsPanel      *self,
         {
           CtTheme *theme = g_ptr_array_index (themes, j);
 
-          if (g_strcmp0 (theme->key, key) == 0 && theme->label && *theme->label)
+          if (g_strcmp0 (theme->key, key) == 0)
             label = theme->label;
         }
+      label = ct_theme_get_display_label (key, label);
 
       gtk_flow_box_append (GTK_FLOW_BOX (flow), tag_new (label, NULL));
       child = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (flow), i));
