@@ -289,6 +289,56 @@ test_basemap_label_contrast (void)
   g_assert_cmpint (ct_basemap_color_for_region (CT_REGION_OTHER), ==, CT_BASEMAP_COLOR_LAND);
 }
 
+/* Pixels of a tile in about the names' colour (the edges of letters are blended) */
+static guint
+count_label_pixels (cairo_surface_t *surface,
+                    CtBasemapStyle   style)
+{
+  guint32 text = ct_basemap_get_color (style, CT_BASEMAP_COLOR_LABEL);
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = surface_pixel (surface, x, y);
+        int distance = 0;
+
+        for (int shift = 0; shift < 24; shift += 8)
+          distance += ABS ((int) ((pixel >> shift) & 0xff) - (int) ((text >> shift) & 0xff));
+        n += distance < 96;
+      }
+  return n;
+}
+
+static void
+test_basemap_text_scale (void)
+{
+  /* The desktop's text size enlarges the country names: Australia's, alone in its tile */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtBasemap) basemap = ct_basemap_get_bundled (3, &error);
+  guint counts[3];
+  static const double scales[3] = { 1.0, 1.5, 2.0 };
+  int tx, ty, px, py;
+
+  g_assert_no_error (error);
+  locate (-25, 134, 3, &tx, &ty, &px, &py);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      cairo_surface_t *surface = ct_basemap_render_tile_surface_full (basemap, CT_BASEMAP_STYLE_LIGHT, CT_BASEMAP_LABELS,
+                                                                      scales[i], 3, tx, ty, 256, 1);
+
+      counts[i] = count_label_pixels (surface, CT_BASEMAP_STYLE_LIGHT);
+      g_test_message ("text scale %.1f: %u pixels of names", scales[i], counts[i]);
+      if (i == 2)
+        save (surface, "basemap-text-scale-2.png");
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpuint (counts[0], >, 0);
+  g_assert_cmpuint (counts[1], >, counts[0]);
+  g_assert_cmpuint (counts[2], >, counts[1]);
+}
+
 static void
 test_basemap_every_zoom (void)
 {
@@ -593,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/basemap/regions-by-colour", test_basemap_regions_by_colour);
   g_test_add_func ("/basemap/styles-differ", test_basemap_styles_differ);
   g_test_add_func ("/basemap/label-contrast", test_basemap_label_contrast);
+  g_test_add_func ("/basemap/text-scale", test_basemap_text_scale);
   g_test_add_func ("/basemap/every-zoom", test_basemap_every_zoom);
   g_test_add_func ("/basemap/antimeridian", test_basemap_antimeridian);
   g_test_add_func ("/basemap/looks", test_basemap_looks);

@@ -168,6 +168,34 @@ const char *ct_status_to_string (CtStatus s) { g_return_val_if_fail (s < CT_N_ST
 const char *ct_status_get_label (CtStatus s) { g_return_val_if_fail (s < CT_N_STATUSES, NULL); return _(statuses[s].label); }
 int ct_status_from_string (const char *str) { return lookup (statuses, CT_N_STATUSES, str); }
 
+char *
+ct_tie_dup_spoken (CtKind      kind,
+                   CtStatus    status,
+                   int         year,
+                   const char *partners)
+{
+  const char *kind_label, *status_label;
+
+  g_return_val_if_fail (kind < CT_N_KINDS && status < CT_N_STATUSES, NULL);
+
+  kind_label = ct_kind_get_label (kind);
+  status_label = ct_status_get_label (status);
+  if (partners && *partners)
+    {
+      if (year > 0)
+        /* Translators: a tie read by a screen reader: its kind, the partners, its status and
+         * the year it was signed: "Sister city with Cebu City (Philippines), Active, signed in 1969" */
+        return g_strdup_printf (C_("tie read aloud", "%s with %s, %s, signed in %d"), kind_label, partners, status_label, year);
+      /* Translators: a tie read by a screen reader: "Sister city with Cebu City (Philippines), Active" */
+      return g_strdup_printf (C_("tie read aloud", "%s with %s, %s"), kind_label, partners, status_label);
+    }
+  if (year > 0)
+    /* Translators: a tie read by a screen reader: "Sister city, Active, signed in 1969" */
+    return g_strdup_printf (C_("tie read aloud", "%s, %s, signed in %d"), kind_label, status_label, year);
+  /* Translators: a tie read by a screen reader: "Sister city, Active" */
+  return g_strdup_printf (C_("tie read aloud", "%s, %s"), kind_label, status_label);
+}
+
 const char *ct_activity_kind_to_string (CtActivityKind k) { g_return_val_if_fail (k < CT_N_ACTIVITY_KINDS, NULL); return activity_kinds[k].id; }
 const char *ct_activity_kind_get_label (CtActivityKind k) { g_return_val_if_fail (k < CT_N_ACTIVITY_KINDS, NULL); return _(activity_kinds[k].label); }
 int ct_activity_kind_from_string (const char *str) { return lookup (activity_kinds, CT_N_ACTIVITY_KINDS, str); }

@@ -70,6 +70,13 @@ int         ct_kind_from_string          (const char *str);
 const char *ct_status_to_string          (CtStatus status);
 const char *ct_status_get_label          (CtStatus status);
 int         ct_status_from_string        (const char *str);
+/* A tie in a sentence, as a screen reader reads it: "Sister city with Cebu City (Philippines),
+ * Active, signed in 1969". partners may be NULL or "" (then "Sister city, Active, signed in
+ * 1969"); year is 0 when unknown. Returns: (transfer full) */
+char       *ct_tie_dup_spoken            (CtKind      kind,
+                                          CtStatus    status,
+                                          int         year,
+                                          const char *partners);
 const char *ct_activity_kind_to_string   (CtActivityKind kind);
 const char *ct_activity_kind_get_label   (CtActivityKind kind);
 int         ct_activity_kind_from_string (const char *str);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "ct-basemap-source.h"
 
@@ -18,6 +19,7 @@ struct _CtBasemapSource
 
   CtBasemapStyle   style;
   CtBasemapFlags   flags;
+  double           text_scale;
   guint            n_rendered;
 };
 
@@ -28,6 +30,7 @@ G_DEFINE_FINAL_TYPE (CtBasemapSource, ct_basemap_source, SHUMATE_TYPE_MAP_SOURCE
 typedef struct {
   CtBasemapStyle   style;
   CtBasemapFlags   flags;
+  double           text_scale;
   int              zoom, x, y, scale;
 } Request;
 
@@ -51,7 +54,8 @@ render_thread (GTask        *task,
       return;
     }
 
-  surface = ct_basemap_render_tile_surface (basemap, r->style, r->flags, r->zoom, r->x, r->y, TILE_SIZE, r->scale);
+  surface = ct_basemap_render_tile_surface_full (basemap, r->style, r->flags, r->text_scale,
+                                                 r->zoom, r->x, r->y, TILE_SIZE, r->scale);
   g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
 }
 
@@ -109,6 +113,7 @@ ct_basemap_source_fill_tile_async (ShumateMapSource    *source,
 
   r->style = self->style;
   r->flags = self->flags;
+  r->text_scale = self->text_scale;
   r->zoom = shumate_tile_get_zoom_level (tile);
   r->x = shumate_tile_get_x (tile);
   r->y = shumate_tile_get_y (tile);
@@ -151,13 +156,25 @@ CtBasemapSource *
 ct_basemap_source_new (CtBasemapStyle style,
                        CtBasemapFlags flags)
 {
+  return ct_basemap_source_new_full (style, flags, 1.0);
+}
+
+CtBasemapSource *
+ct_basemap_source_new_full (CtBasemapStyle style,
+                            CtBasemapFlags flags,
+                            double         text_scale)
+{
   CtBasemapSource *self;
   static const char *ids[] = { "city-ties-light", "city-ties-dark", "city-ties-high-contrast" };
+  g_autofree char *id = NULL;
 
   style = CLAMP (style, 0, 2);
+  /* in quarters, as the basemap draws them */
+  text_scale = CLAMP (round ((text_scale > 0 ? text_scale : 1.0) * 4), 2, 12) / 4.0;
+  /* the id names the tiles in caches: it changes with what they show */
+  id = text_scale == 1.0 ? g_strdup (ids[style]) : g_strdup_printf ("%s-text-%d", ids[style], (int) (text_scale * 100));
   self = g_object_new (CT_TYPE_BASEMAP_SOURCE,
-                       /* the id names the tiles in caches: it changes with what they show */
-                       "id", ids[style],
+                       "id", id,
                        "name", _("Built-in Basemap"),
                        "license", _("Natural Earth (public domain)"),
                        "license-uri", "https://www.naturalearthdata.com/about/terms-of-use/",
@@ -168,6 +185,7 @@ ct_basemap_source_new (CtBasemapStyle style,
                        NULL);
   self->style = style;
   self->flags = flags;
+  self->text_scale = text_scale;
   return self;
 }
 
@@ -176,6 +194,13 @@ ct_basemap_source_get_style (CtBasemapSource *self)
 {
   g_return_val_if_fail (CT_IS_BASEMAP_SOURCE (self), CT_BASEMAP_STYLE_LIGHT);
   return self->style;
+}
+
+double
+ct_basemap_source_get_text_scale (CtBasemapSource *self)
+{
+  g_return_val_if_fail (CT_IS_BASEMAP_SOURCE (self), 1.0);
+  return self->text_scale;
 }
 
 guint

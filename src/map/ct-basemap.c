@@ -108,6 +108,17 @@ typedef struct {
   guint  n_labels;
 } LabelSet;
 
+/* Text sizes: quarters of the normal size, from a half to three times */
+#define TEXT_STEP_MIN 2
+#define TEXT_STEP_MAX 12
+#define N_TEXT_STEPS  (TEXT_STEP_MAX - TEXT_STEP_MIN + 1)
+
+/* Country names at one text size */
+typedef struct {
+  double   *width, *height;   /* per country, logical pixels */
+  LabelSet *sets[MAX_ZOOM + 1];
+} LabelSize;
+
 struct _CtBasemap
 {
   gatomicrefcount  ref_count;
@@ -126,10 +137,9 @@ struct _CtBasemap
   guint32         *coast_arcs, *border_arcs;
   guint            n_coast_arcs, n_border_arcs;
 
-  /* Country names, measured and placed on first use */
+  /* Country names, measured and placed on first use, by text size */
   GMutex           label_lock;
-  double          *label_width, *label_height;
-  LabelSet        *label_sets[MAX_ZOOM + 1];
+  LabelSize       *label_sizes[N_TEXT_STEPS];
 };
 
 /* Loading */
@@ -733,14 +743,22 @@ load_countries (CtBasemap *self,
 static void
 ct_basemap_free (CtBasemap *self)
 {
-  for (guint z = 0; z <= MAX_ZOOM; z++)
-    if (self->label_sets[z])
-      {
-        g_free (self->label_sets[z]->labels);
-        g_free (self->label_sets[z]);
-      }
-  g_free (self->label_width);
-  g_free (self->label_height);
+  for (guint t = 0; t < N_TEXT_STEPS; t++)
+    {
+      LabelSize *size = self->label_sizes[t];
+
+      if (size == NULL)
+        continue;
+      for (guint z = 0; z <= MAX_ZOOM; z++)
+        if (size->sets[z])
+          {
+            g_free (size->sets[z]->labels);
+            g_free (size->sets[z]);
+          }
+      g_free (size->width);
+      g_free (size->height);
+      g_free (size);
+    }
   g_mutex_clear (&self->label_lock);
   g_free (self->countries);
   g_free (self->polygons);
@@ -1328,12 +1346,32 @@ label_text (const Country *country)
   return g_dgettext ("iso_3166-1", country->name);
 }
 
+static int
+text_step (double text_scale)
+{
+  if (!(text_scale > 0))
+    text_scale = 1;
+  return CLAMP ((int) round (text_scale * 4), TEXT_STEP_MIN, TEXT_STEP_MAX);
+}
+
+/* LABEL_FONT at a text size (a step of text_step()) */
+static PangoFontDescription *
+label_font (int step)
+{
+  PangoFontDescription *font = pango_font_description_from_string (LABEL_FONT);
+
+  pango_font_description_set_absolute_size (font, pango_font_description_get_size (font) * step / 4.0);
+  return font;
+}
+
 static void
-measure_labels (CtBasemap *self)
+measure_labels (CtBasemap *self,
+                LabelSize *size,
+                int        step)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (LABEL_FONT);
+  g_autoptr(PangoFontDescription) font = label_font (step);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -1344,16 +1382,16 @@ measure_labels (CtBasemap *self)
   pango_layout_set_font_description (layout, font);
   g_object_unref (context);
 
-  self->label_width = g_new (double, self->n_countries);
-  self->label_height = g_new (double, self->n_countries);
+  size->width = g_new (double, self->n_countries);
+  size->height = g_new (double, self->n_countries);
   for (guint c = 0; c < self->n_countries; c++)
     {
       PangoRectangle logical;
 
       pango_layout_set_text (layout, label_text (&self->countries[c]), -1);
       pango_layout_get_extents (layout, NULL, &logical);
-      self->label_width[c] = (double) logical.width / PANGO_SCALE;
-      self->label_height[c] = (double) logical.height / PANGO_SCALE;
+      size->width[c] = (double) logical.width / PANGO_SCALE;
+      size->height[c] = (double) logical.height / PANGO_SCALE;
     }
 }
 
@@ -1378,9 +1416,10 @@ compare_candidates (gconstpointer a,
  * below zoom 2 one and a half times as wide or tall. Larger polygons first; a name
  * that would overlap one already placed is left out. The same for every tile of the level. */
 static LabelSet *
-place_labels (CtBasemap *self,
-              int        zoom,
-              double     tile_size)
+place_labels (CtBasemap       *self,
+              const LabelSize *size,
+              int              zoom,
+              double           tile_size)
 {
   double world = tile_size * (1 << zoom);
   g_autofree Candidate *candidates = g_new (Candidate, self->n_countries);
@@ -1396,7 +1435,7 @@ place_labels (CtBasemap *self,
 
       if (zoom < 2)
         factor = 1.5;
-      if (MAX (w, h) < self->label_width[c] * factor || MIN (w, h) < self->label_height[c] * factor * 0.5)
+      if (MAX (w, h) < size->width[c] * factor || MIN (w, h) < size->height[c] * factor * 0.5)
         continue;
 
       candidates[n].country = c;
@@ -1411,7 +1450,7 @@ place_labels (CtBasemap *self,
       const Country *country = &self->countries[candidates[i].country];
       Label label = {
         candidates[i].country, country->label_x, country->label_y,
-        self->label_width[candidates[i].country], self->label_height[candidates[i].country],
+        size->width[candidates[i].country], size->height[candidates[i].country],
       };
       gboolean free_spot = TRUE;
 
@@ -1431,26 +1470,32 @@ place_labels (CtBasemap *self,
 
 static const LabelSet *
 get_labels (CtBasemap *self,
+            int        step,
             int        zoom,
             double     tile_size)
 {
+  LabelSize *size;
   LabelSet *set;
 
   /* Placement is for 256-pixel tiles: a 512-pixel tile at zoom z shows the world at the scale of
    * zoom z + 1, with names of the same size */
   zoom = CLAMP (zoom + (int) round (log2 (tile_size / 256.0)), 0, MAX_ZOOM);
 
-  set = g_atomic_pointer_get (&self->label_sets[zoom]);
-  if (set)
+  size = g_atomic_pointer_get (&self->label_sizes[step - TEXT_STEP_MIN]);
+  if (size && (set = g_atomic_pointer_get (&size->sets[zoom])))
     return set;
 
   g_mutex_lock (&self->label_lock);
-  if (!self->label_width)
-    measure_labels (self);
-  if (!(set = self->label_sets[zoom]))
+  if (!(size = self->label_sizes[step - TEXT_STEP_MIN]))
     {
-      set = place_labels (self, zoom, 256);
-      g_atomic_pointer_set (&self->label_sets[zoom], set);
+      size = g_new0 (LabelSize, 1);
+      measure_labels (self, size, step);
+      g_atomic_pointer_set (&self->label_sizes[step - TEXT_STEP_MIN], size);
+    }
+  if (!(set = size->sets[zoom]))
+    {
+      set = place_labels (self, size, zoom, 256);
+      g_atomic_pointer_set (&size->sets[zoom], set);
     }
   g_mutex_unlock (&self->label_lock);
 
@@ -1462,11 +1507,12 @@ draw_labels (CtBasemap      *self,
              const View     *views,
              guint           n_views,
              CtBasemapStyle  style,
+             int             step,
              int             zoom,
              double          tile_size,
              cairo_t        *cr)
 {
-  const LabelSet *set = get_labels (self, zoom, tile_size);
+  const LabelSet *set = get_labels (self, step, zoom, tile_size);
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
 
@@ -1487,7 +1533,7 @@ draw_labels (CtBasemap      *self,
             cairo_font_options_t *options = cairo_font_options_create ();
 
             layout = pango_cairo_create_layout (cr);
-            font = pango_font_description_from_string (LABEL_FONT);
+            font = label_font (step);
             pango_layout_set_font_description (layout, font);
             cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
             pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
@@ -1521,6 +1567,21 @@ ct_basemap_render_tile (CtBasemap      *self,
                         int             tile_size,
                         double          scale_factor,
                         cairo_t        *cr)
+{
+  ct_basemap_render_tile_full (self, style, flags, 1.0, zoom, x, y, tile_size, scale_factor, cr);
+}
+
+void
+ct_basemap_render_tile_full (CtBasemap      *self,
+                             CtBasemapStyle  style,
+                             CtBasemapFlags  flags,
+                             double          text_scale,
+                             int             zoom,
+                             int             x,
+                             int             y,
+                             int             tile_size,
+                             double          scale_factor,
+                             cairo_t        *cr)
 {
   View tile = { 0 };
   View views[3];
@@ -1601,7 +1662,7 @@ ct_basemap_render_tile (CtBasemap      *self,
     }
 
   if (flags & CT_BASEMAP_LABELS)
-    draw_labels (self, views, n_views, style, zoom, tile_size, cr);
+    draw_labels (self, views, n_views, style, text_step (text_scale), zoom, tile_size, cr);
 
   cairo_restore (cr);
 }
@@ -1616,6 +1677,20 @@ ct_basemap_render_tile_surface (CtBasemap      *self,
                                 int             tile_size,
                                 double          scale_factor)
 {
+  return ct_basemap_render_tile_surface_full (self, style, flags, 1.0, zoom, x, y, tile_size, scale_factor);
+}
+
+cairo_surface_t *
+ct_basemap_render_tile_surface_full (CtBasemap      *self,
+                                     CtBasemapStyle  style,
+                                     CtBasemapFlags  flags,
+                                     double          text_scale,
+                                     int             zoom,
+                                     int             x,
+                                     int             y,
+                                     int             tile_size,
+                                     double          scale_factor)
+{
   cairo_surface_t *surface;
   cairo_t *cr;
   int pixels;
@@ -1629,7 +1704,7 @@ ct_basemap_render_tile_surface (CtBasemap      *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
   cairo_surface_set_device_scale (surface, scale_factor, scale_factor);
   cr = cairo_create (surface);
-  ct_basemap_render_tile (self, style, flags, zoom, x, y, tile_size, scale_factor, cr);
+  ct_basemap_render_tile_full (self, style, flags, text_scale, zoom, x, y, tile_size, scale_factor, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

@@ -67,6 +67,19 @@ void        ct_basemap_render_tile     (CtBasemap      *self,
                                         double          scale_factor,
                                         cairo_t        *cr);
 
+/* The same with the country names text_scale times their normal size: the desktop's text size
+ * (1.25 with GNOME's Large Text), in quarters from 0.5 to 3 */
+void        ct_basemap_render_tile_full (CtBasemap      *self,
+                                         CtBasemapStyle  style,
+                                         CtBasemapFlags  flags,
+                                         double          text_scale,
+                                         int             zoom,
+                                         int             x,
+                                         int             y,
+                                         int             tile_size,
+                                         double          scale_factor,
+                                         cairo_t        *cr);
+
 /* The same into a new ARGB32 image surface of tile_size × scale_factor pixels (rounded up), whose
  * device scale is scale_factor */
 cairo_surface_t *ct_basemap_render_tile_surface (CtBasemap      *self,
@@ -77,6 +90,15 @@ cairo_surface_t *ct_basemap_render_tile_surface (CtBasemap      *self,
                                                  int             y,
                                                  int             tile_size,
                                                  double          scale_factor);
+cairo_surface_t *ct_basemap_render_tile_surface_full (CtBasemap      *self,
+                                                      CtBasemapStyle  style,
+                                                      CtBasemapFlags  flags,
+                                                      double          text_scale,
+                                                      int             zoom,
+                                                      int             x,
+                                                      int             y,
+                                                      int             tile_size,
+                                                      double          scale_factor);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtBasemap, ct_basemap_unref)
 

@@ -56,7 +56,9 @@
 #define LABEL_PAD_X        6.0    /* around labels: room to breathe */
 #define LABEL_PAD_Y        2.0
 #define LABEL_HALO         2      /* outline width around the text */
+#define LABEL_FONT_SCALE   1.13   /* of the widget's font size: bold labels that read over the map */
 #define ZOOM_SETTLE_MS     120
+#define PAN_FRACTION       0.25   /* of the view, an arrow key */
 
 /* Geometry: computed once per set_data(), immutable, shared with the tile workers */
 
@@ -299,6 +301,8 @@ static GParamSpec *properties[N_PROPS];
 enum {
   CITY_ACTIVATED,
   PARTNERSHIP_ACTIVATED,
+  CITY_SELECTED,
+  SELECTION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -306,6 +310,8 @@ static guint signals[N_SIGNALS];
 
 static GThreadPool *tile_pool;
 static guint        next_serial = 1;
+
+static void update_accessible_description (CtTiesLayer *self);
 
 /* Symbols */
 
@@ -1228,8 +1234,12 @@ get_layout (CtTiesLayer *self,
       PangoLayout *layout = pango_layout_new (context);
       int width, height;
 
-      if (pango_font_description_get_size (font) > 0)
-        pango_font_description_set_size (font, pango_font_description_get_size (font) * 0.85);
+      /* The widget's font, absolute (in pixels, as GTK gives it) or in points, scaled the same
+       * way: the labels then follow the desktop's text size (Large Text) in proportion */
+      if (pango_font_description_get_size (font) > 0 && pango_font_description_get_size_is_absolute (font))
+        pango_font_description_set_absolute_size (font, pango_font_description_get_size (font) * LABEL_FONT_SCALE);
+      else if (pango_font_description_get_size (font) > 0)
+        pango_font_description_set_size (font, pango_font_description_get_size (font) * LABEL_FONT_SCALE);
       pango_font_description_set_weight (font, self->ties[city] >= 5 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_SEMIBOLD);
       pango_layout_set_font_description (layout, font);
       pango_layout_set_text (layout, text, -1);
@@ -2307,6 +2317,9 @@ on_pressed_cb (CtTiesLayer *self,
 {
   self->press_x = x;
   self->press_y = y;
+  /* then the keys work on the map */
+  if (gtk_widget_get_focus_on_click (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -2660,6 +2673,7 @@ ct_ties_layer_set_data (CtTiesLayer *self,
   self->hover_arc = -1;
   self->overlay_serial++;
   rebuild_scene (self);
+  update_accessible_description (self);
 }
 
 /* Style and selection */
@@ -2721,6 +2735,7 @@ ct_ties_layer_set_label_func (CtTiesLayer          *self,
   self->label_destroy = destroy;
   clear_layouts (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible_description (self);
 }
 
 void
@@ -2741,6 +2756,7 @@ ct_ties_layer_select_city (CtTiesLayer *self,
   if (pship_changed)
     g_clear_pointer (&self->selected_partnership, g_free);
   overlay_changed (self);
+  update_accessible_description (self);
 
   if (city_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CITY]);
@@ -2766,6 +2782,7 @@ ct_ties_layer_select_partnership (CtTiesLayer *self,
   if (city_changed)
     g_clear_pointer (&self->selected_city, g_free);
   overlay_changed (self);
+  update_accessible_description (self);
 
   if (pship_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PARTNERSHIP]);
@@ -2942,6 +2959,327 @@ ct_ties_layer_get_arc_points (CtTiesLayer *self,
   return NULL;
 }
 
+gboolean
+ct_ties_layer_get_label_size (CtTiesLayer *self,
+                              const char  *city_id,
+                              int         *width,
+                              int         *height)
+{
+  int city;
+
+  g_return_val_if_fail (CT_IS_TIES_LAYER (self), FALSE);
+
+  city = city_index_of (self, city_id);
+  if (city < 0)
+    return FALSE;
+
+  ensure_layout_arrays (self);
+  get_layout (self, city);
+  if (width)
+    *width = self->label_w[city];
+  if (height)
+    *height = self->label_h[city];
+  return TRUE;
+}
+
+/* The text alternative */
+
+/* "Cebu City (Philippines)" */
+static char *
+spoken_city (CtTiesLayer *self,
+             guint        index)
+{
+  CtCity *city = g_ptr_array_index (self->cities, index);
+  g_autofree char *label = city_label (self, city);
+  const CtCountry *country = city->country ? ct_country_lookup (city->country) : NULL;
+
+  if (country == NULL)
+    return g_steal_pointer (&label);
+  /* Translators: a city and its country, as a screen reader reads the map: "Cebu City (Philippines)" */
+  return g_strdup_printf (C_("city and country", "%s (%s)"), label, ct_country_get_display_name (country));
+}
+
+static gboolean
+has_party (CtTiesLayer   *self,
+           CtPartnership *p,
+           int            city)
+{
+  for (guint j = 0; p->parties && j < p->parties->len; j++)
+    if (city_index_of (self, ((CtParty *) g_ptr_array_index (p->parties, j))->city) == city)
+      return TRUE;
+  return FALSE;
+}
+
+/* The parties of a tie but the city skip (an index, or -1): "Kaohsiung (Taiwan) – Da Nang
+ * (Vietnam)" as a tie, "Gdynia (Poland), Katowice (Poland)" as a list of partners; NULL for none */
+static char *
+spoken_parties (CtTiesLayer   *self,
+                CtPartnership *p,
+                int            skip,
+                gboolean       as_tie)
+{
+  char *text = NULL;
+
+  for (guint j = 0; p->parties && j < p->parties->len; j++)
+    {
+      CtParty *party = g_ptr_array_index (p->parties, j);
+      int city = city_index_of (self, party->city);
+      g_autofree char *name = NULL;
+      char *joined;
+
+      if (city >= 0 && city == skip)
+        continue;
+      if (city >= 0)
+        name = spoken_city (self, city);
+      else if (party->signed_name && *party->signed_name)
+        name = g_strdup (party->signed_name);
+      else
+        continue;
+
+      if (text == NULL)
+        {
+          text = g_steal_pointer (&name);
+          continue;
+        }
+      joined = as_tie ? g_strdup_printf (C_("tie", "%s – %s"), text, name)
+                      : g_strdup_printf (C_("list of cities", "%s, %s"), text, name);
+      g_free (text);
+      text = joined;
+    }
+  return text;
+}
+
+static char *
+spoken_tie (CtTiesLayer   *self,
+            CtPartnership *p,
+            const char    *partners)
+{
+  return ct_tie_dup_spoken (p->kind < CT_N_KINDS ? p->kind : CT_KIND_SISTER_CITY,
+                            p->status < CT_N_STATUSES ? p->status : CT_STATUS_UNVERIFIED,
+                            ct_date_get_year (p->signed_on), partners);
+}
+
+char *
+ct_ties_layer_dup_text_alternative (CtTiesLayer *self)
+{
+  int city, pship;
+
+  g_return_val_if_fail (CT_IS_TIES_LAYER (self), NULL);
+
+  city = city_index_of (self, self->selected_city);
+  pship = partnership_index_of (self, self->selected_partnership);
+
+  if (city >= 0)
+    {
+      g_autofree char *name = spoken_city (self, city);
+      GString *list = g_string_new (NULL);
+      g_autofree char *ties = NULL;
+      guint n = 0;
+
+      for (guint i = 0; i < self->partnerships->len; i++)
+        {
+          CtPartnership *p = g_ptr_array_index (self->partnerships, i);
+          g_autofree char *partners = NULL;
+          g_autofree char *tie = NULL;
+
+          if (!has_party (self, p, city))
+            continue;
+          partners = spoken_parties (self, p, city, FALSE);
+          tie = spoken_tie (self, p, partners);
+          if (n++ > 0)
+            /* Translators: between two ties in the list a screen reader reads for the map */
+            g_string_append (list, C_("ties read aloud", "; "));
+          g_string_append (list, tie);
+        }
+      ties = g_string_free (list, FALSE);
+
+      if (n == 0)
+        /* Translators: the map's text alternative, for a screen reader, when the selected city
+         * has no tie on the map: "Kaohsiung (Taiwan) selected, no ties." */
+        return g_strdup_printf (_("%s selected, no ties."), name);
+      /* Translators: the map's text alternative, for a screen reader: the selected city, how
+       * many ties the map shows, and the ties: "Kaohsiung (Taiwan) selected, 11 ties: Sister
+       * city with Cebu City (Philippines), Active, signed in 1969; …" */
+      return g_strdup_printf (ngettext ("%s selected, %u tie: %s.", "%s selected, %u ties: %s.", n), name, n, ties);
+    }
+
+  if (pship >= 0)
+    {
+      CtPartnership *p = g_ptr_array_index (self->partnerships, pship);
+      g_autofree char *parties = spoken_parties (self, p, -1, TRUE);
+      g_autofree char *tie = spoken_tie (self, p, NULL);
+
+      /* Translators: the map's text alternative, for a screen reader, when a tie is selected:
+       * "Kaohsiung (Taiwan) – Da Nang (Vietnam) selected: Sister city, Active, signed in 2017." */
+      return g_strdup_printf (C_("map text alternative", "%s selected: %s."), parties ? parties : "", tie);
+    }
+
+  {
+    guint n_cities = self->cities->len, n_ties = self->partnerships->len;
+    g_autofree char *cities = g_strdup_printf (ngettext ("%u city", "%u cities", n_cities), n_cities);
+    g_autofree char *ties = g_strdup_printf (ngettext ("%u tie", "%u ties", n_ties), n_ties);
+
+    /* Translators: the map's text alternative, for a screen reader, when nothing is selected:
+     * "101 cities and 57 ties. Page Down and Page Up select the cities in view, Enter shows the
+     * details." */
+    return g_strdup_printf (_("%s and %s. Page Down and Page Up select the cities in view, Enter shows the details."),
+                            cities, ties);
+  }
+}
+
+static void
+update_accessible_description (CtTiesLayer *self)
+{
+  g_autofree char *text = ct_ties_layer_dup_text_alternative (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+/* Keys */
+
+static gboolean
+can_move (CtTiesLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  return viewport && shumate_viewport_get_reference_map_source (viewport) &&
+         gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_height (GTK_WIDGET (self)) > 0;
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CtTiesLayer *self = CT_TIES_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  double lat, lon;
+  int dx, dy;
+
+  if (!can_move (self))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  shumate_viewport_widget_coords_to_location (viewport, widget,
+                                              width / 2 + CLAMP (dx, -1, 1) * width * PAN_FRACTION,
+                                              height / 2 + CLAMP (dy, -1, 1) * height * PAN_FRACTION,
+                                              &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE),
+                                 ct_geo_normalize_longitude (lon));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtTiesLayer *self = CT_TIES_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom, target;
+
+  if (!can_move (self))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  /* to the next whole level, about the centre */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  target = g_str_equal (action_name, "map.zoom-in") ? floor (zoom + 1e-6) + 1 : ceil (zoom - 1e-6) - 1;
+  target = CLAMP (target, shumate_viewport_get_min_zoom_level (viewport), shumate_viewport_get_max_zoom_level (viewport));
+  if (target == zoom)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  shumate_viewport_set_zoom_level (viewport, target);
+}
+
+/* The cities whose symbol is in view, in the order of their labels: most ties first */
+static GArray *
+visible_cities (CtTiesLayer *self)
+{
+  GArray *visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  View view;
+
+  if (!compute_view (self, &view))
+    return visible;
+
+  for (guint i = 0; i < self->geo->n_cities; i++)
+    {
+      guint city = self->label_order[i];
+      double x, y;
+
+      if (city_screen_position (&view, &self->geo->cities[city], 0, &x, &y))
+        g_array_append_val (visible, city);
+    }
+  return visible;
+}
+
+static void
+select_city_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CtTiesLayer *self = CT_TIES_LAYER (widget);
+  const char *which = g_variant_get_string (parameter, NULL);
+  g_autoptr(GArray) visible = visible_cities (self);
+  int selected = city_index_of (self, self->selected_city);
+  guint n = visible->len, current = n, next;
+  CtCity *city;
+
+  if (n == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  for (guint i = 0; i < n && selected >= 0; i++)
+    if (g_array_index (visible, guint, i) == (guint) selected)
+      current = i;
+
+  if (g_str_equal (which, "first"))
+    next = 0;
+  else if (g_str_equal (which, "last"))
+    next = n - 1;
+  else if (g_str_equal (which, "previous"))
+    next = current == n ? n - 1 : (current + n - 1) % n;
+  else
+    next = current == n ? 0 : (current + 1) % n;
+
+  city = g_ptr_array_index (self->cities, g_array_index (visible, guint, next));
+  ct_ties_layer_select_city (self, city->id);
+  g_signal_emit (self, signals[CITY_SELECTED], 0, city->id);
+
+#if GTK_CHECK_VERSION (4, 14, 0)
+  {
+    g_autofree char *text = city_tooltip (self, g_array_index (visible, guint, next));
+
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  }
+#endif
+}
+
+static void
+activate_selection_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CtTiesLayer *self = CT_TIES_LAYER (widget);
+
+  if (self->selected_city == NULL && self->selected_partnership == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  g_signal_emit (self, signals[SELECTION_ACTIVATED], 0);
+}
+
 /* GObject */
 
 static void
@@ -3094,8 +3432,50 @@ ct_ties_layer_class_init (CtTiesLayerClass *klass)
   signals[PARTNERSHIP_ACTIVATED] =
     g_signal_new ("partnership-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The keyboard moved the selection to a city (the view stays where it is) */
+  signals[CITY_SELECTED] =
+    g_signal_new ("city-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Return on the map with a city or tie selected: show its details */
+  signals[SELECTION_ACTIVATED] =
+    g_signal_new ("selection-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.select-city", "s", select_city_action);
+  gtk_widget_class_install_action (widget_class, "map.activate-selection", NULL, activate_selection_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "map.pan", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "map.pan", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "map.pan", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "map.pan", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "map.pan", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "map.pan", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "map.pan", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "map.pan", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "map.select-city", "s", "next");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "map.select-city", "s", "next");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "map.select-city", "s", "previous");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "map.select-city", "s", "previous");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "map.select-city", "s", "first");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "map.select-city", "s", "first");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "map.select-city", "s", "last");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "map.select-city", "s", "last");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "map.activate-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "map.activate-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "map.activate-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "map.activate-selection", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "ct-ties-layer");
+  /* A picture with a text alternative (its description) that takes the focus */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -3115,6 +3495,10 @@ ct_ties_layer_init (CtTiesLayer *self)
   ct_ties_layer_set_data (self, NULL, NULL);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of cities and their ties"),
+                                  -1);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_motion_cb), self);

@@ -6,6 +6,22 @@
  * texture tiles (on worker threads when a tile is expensive), so the cost of a frame does not
  * grow with the number of arcs; labels and the selection are drawn each frame.
  *
+ * The layer is the map's keyboard and screen reader face: it takes the focus (a click gives it
+ * too) and is labelled as the map, with the text alternative (ct_ties_layer_dup_text_alternative)
+ * as its accessible description. Its keys are widget actions of the "map" group, so that tests
+ * and other widgets can fire them:
+ *
+ *   Arrow keys                  map.pan (ii)            a quarter of the view that way
+ *   +, =, - (keypad too)        map.zoom-in, map.zoom-out   one zoom level, about the centre
+ *   Page Down, Page Up          map.select-city ("next", "previous")
+ *   Home, End                   map.select-city ("first", "last")
+ *   Return, Enter, space        map.activate-selection
+ *
+ * Page Down and Page Up go through the cities whose symbol is in view, in the order their
+ * labels are placed: most ties (as drawn) first, then the order of the data; they wrap
+ * around. The view does not move. They emit "city-selected"; the activation emits
+ * "selection-activated" (for the app to show the details) when something is selected.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -78,6 +94,18 @@ guint        ct_ties_layer_get_n_drawn_arcs       (CtTiesLayer          *self);
 guint        ct_ties_layer_get_n_labels           (CtTiesLayer          *self);
 gboolean     ct_ties_layer_is_city_labelled       (CtTiesLayer          *self,
                                                    const char           *city_id);
+
+/* What the map shows, in words: the selected city and each of its ties drawn ("Kaohsiung
+ * selected: 11 ties. Sister city with Cebu City (Philippines), Active, signed in 1969; …"),
+ * the selected tie, or how many cities and ties are drawn. Kept as the layer's accessible
+ * description. Returns: (transfer full) */
+char        *ct_ties_layer_dup_text_alternative   (CtTiesLayer          *self);
+/* The size of a city's label as drawn (in the widget's font: it follows the desktop's text
+ * size); FALSE when the city is not in the data */
+gboolean     ct_ties_layer_get_label_size         (CtTiesLayer          *self,
+                                                   const char           *city_id,
+                                                   int                  *width,
+                                                   int                  *height);
 
 /* The arcs of a partnership: arc_index 0 goes from its first party in the data to the second,
  * 1 to the third, and so on. Returns: (transfer full) (nullable): graphene_point_t in world

@@ -384,6 +384,19 @@ setup_dropdown (GtkDropDown *dropdown)
   gtk_drop_down_set_list_factory (dropdown, list_factory);
   /* what the search of the theme dropdown matches */
   gtk_drop_down_set_expression (dropdown, expression);
+
+  /* GTK 4.8 names the dropdown by its label but not the button inside it, which is what takes
+   * the focus and what a screen reader reads */
+  {
+    GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+    GList *labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (dropdown));
+
+    if (GTK_IS_TOGGLE_BUTTON (button) && labels)
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, labels->data, NULL,
+                                      -1);
+    g_list_free (labels);
+  }
 }
 
 static void
@@ -772,6 +785,22 @@ on_store_changed_cb (CtBrowsePanel *self,
 
 /* Rows */
 
+/* What a screen reader reads for a row */
+static void
+set_item_label (GtkListItem *item,
+                const char  *label)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_item_set_accessible_label (item, label);
+#else
+  /* the row widget that holds the child, which is what takes the focus */
+  GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
+  if (row)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+#endif
+}
+
 static void
 setup_city_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -788,14 +817,12 @@ bind_city_cb (GtkSignalListItemFactory *factory,
   CtCity *city = gtk_list_item_get_item (item);
 
   ct_city_row_set_city (CT_CITY_ROW (gtk_list_item_get_child (item)), city);
-#if GTK_CHECK_VERSION (4, 12, 0)
   {
     g_autofree char *name = ct_city_row_dup_display_name (city);
     g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u tie", "%s, %u ties", city->tie_count),
                                               name, city->tie_count);
-    gtk_list_item_set_accessible_label (item, label);
+    set_item_label (item, label);
   }
-#endif
 }
 
 static void
@@ -823,9 +850,15 @@ bind_partnership_cb (GtkSignalListItemFactory *factory,
   g_autofree char *parties = ct_partnership_row_dup_parties (p, self->cities_by_id, NULL);
 
   ct_partnership_row_set_partnership (CT_PARTNERSHIP_ROW (gtk_list_item_get_child (item)), p, parties);
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_list_item_set_accessible_label (item, parties);
-#endif
+  {
+    g_autofree char *label = ct_tie_dup_spoken (p->kind, p->status, ct_date_get_year (p->signed_on), NULL);
+    g_autofree char *full = NULL;
+
+    /* Translators: a tie in the list, read by a screen reader: its parties, then its kind,
+     * status and year: "Kaohsiung – Da Nang: Sister city, Active, signed in 2017" */
+    full = g_strdup_printf (C_("tie read aloud", "%s: %s"), parties, label);
+    set_item_label (item, full);
+  }
 }
 
 static void
@@ -889,9 +922,7 @@ bind_network_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (count, network->member_count > 0);
   gtk_widget_set_tooltip_text (count, members);
   gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL, members, -1);
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_list_item_set_accessible_label (item, ct_str (network->name));
-#endif
+  set_item_label (item, ct_str (network->name));
 }
 
 /* Selection */
@@ -1028,6 +1059,27 @@ ct_browse_panel_select_network (CtBrowsePanel *self,
 {
   g_return_if_fail (CT_IS_BROWSE_PANEL (self));
   select_from_outside (self, LIST_NETWORKS, network_id);
+}
+
+gboolean
+ct_browse_panel_focus_list (CtBrowsePanel *self)
+{
+  List *list;
+
+  g_return_val_if_fail (CT_IS_BROWSE_PANEL (self), FALSE);
+
+  list = &self->lists[get_visible_list (self)];
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "lists") == 0)
+    {
+      guint position = find_position (list, list->selected_id);
+
+      /* GTK focuses the row the list last scrolled to */
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (GTK_WIDGET (list->view), "list.scroll-to-item", "u", position);
+      if (gtk_widget_grab_focus (GTK_WIDGET (list->view)))
+        return TRUE;
+    }
+  return gtk_widget_child_focus (self->box, GTK_DIR_TAB_FORWARD);
 }
 
 /* Store */

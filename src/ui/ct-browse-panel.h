@@ -33,5 +33,8 @@ void            ct_browse_panel_select_partnership (CtBrowsePanel *self,
                                                     const char    *partnership_id);
 void            ct_browse_panel_select_network     (CtBrowsePanel *self,
                                                     const char    *network_id);
+/* Puts the keyboard focus on the list shown, at its selected row (F6 from the map); on the
+ * filters when the list is empty. FALSE when nothing took it. */
+gboolean        ct_browse_panel_focus_list         (CtBrowsePanel *self);
 
 G_END_DECLS

@@ -390,6 +390,18 @@ add_row (AdwPreferencesGroup *group,
   return ADW_ACTION_ROW (row);
 }
 
+/* A row read as one sentence ("Sister city with Cebu City, Active, signed in 1969") rather than
+ * as its title and subtitle ("Cebu City", "Sister city · Active · 1969") */
+static void
+set_row_label (GtkWidget  *row,
+               const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* the name is the label and the names of what labels the row, one after the other */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+}
+
 static void
 on_row_activated_cb (AdwActionRow   *row,
                      CtDetailsPanel *self)
@@ -522,8 +534,23 @@ release_focus (CtDetailsPanel *self)
   return TRUE;
 }
 
-/* The focus goes to the first row that leads on, or else to the title; not with GtkStack's
- * default, which selects all of the title (a selectable label) and shows a caret in it */
+/* The focus goes to the first row that leads on (a city's first tie), or else to the title; not
+ * with GtkStack's default, which selects all of the title (a selectable label) and shows a caret
+ * in it */
+static gboolean
+focus_page (GtkBox   *sections,
+            GtkLabel *title)
+{
+  GtkWidget *row;
+
+  if ((row = find_first_activatable_row (GTK_WIDGET (sections))))
+    return gtk_widget_grab_focus (row);
+  if (!gtk_widget_grab_focus (GTK_WIDGET (title)))
+    return FALSE;
+  gtk_label_select_region (title, 0, 0);
+  return TRUE;
+}
+
 static void
 show_page (CtDetailsPanel *self,
            const char     *name,
@@ -531,16 +558,28 @@ show_page (CtDetailsPanel *self,
            GtkLabel       *title,
            gboolean        focus)
 {
-  GtkWidget *row;
-
   gtk_stack_set_visible_child_name (self->stack, name);
-  if (!focus)
-    return;
+  if (focus)
+    focus_page (sections, title);
+}
 
-  if ((row = find_first_activatable_row (GTK_WIDGET (sections))))
-    gtk_widget_grab_focus (row);
-  else if (gtk_widget_grab_focus (GTK_WIDGET (title)))
-    gtk_label_select_region (title, 0, 0);
+gboolean
+ct_details_panel_focus_content (CtDetailsPanel *self)
+{
+  g_return_val_if_fail (CT_IS_DETAILS_PANEL (self), FALSE);
+
+  switch (self->shown)
+    {
+    case SHOWN_CITY:
+      return focus_page (self->city_sections, self->city_title);
+    case SHOWN_PARTNERSHIP:
+      return focus_page (self->partnership_sections, self->partnership_title);
+    case SHOWN_NETWORK:
+      return focus_page (self->network_sections, self->network_title);
+    case SHOWN_NONE:
+    default:
+      return FALSE;
+    }
 }
 
 /* A city */
@@ -611,10 +650,12 @@ add_city_partners (CtDetailsPanel *self,
           CtPartnership *p = g_ptr_array_index (by_region[region], i);
           g_autofree char *partners = ct_partnership_row_dup_parties (p, cities, city->id);
           g_autofree char *summary = ct_partnership_row_dup_summary (p, TRUE);
+          g_autofree char *spoken = ct_tie_dup_spoken (p->kind, p->status, ct_date_get_year (p->signed_on), partners);
           AdwActionRow *row = add_row (group, partners, summary,
                                        ct_partnership_row_new_swatch (p->kind, p->status));
 
           make_navigable (self, row, PARTNERSHIP_SELECTED, p->id);
+          set_row_label (GTK_WIDGET (row), spoken);
         }
     }
 
@@ -770,6 +811,7 @@ add_themes (CtDetailsPanel      *self,
     }
 
   add_property_widget (group, _("Themes"), flow);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Themes"), -1);
 }
 
 static void

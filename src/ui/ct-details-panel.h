@@ -30,6 +30,9 @@ void        ct_details_panel_show_partnership (CtDetailsPanel *self,
 void        ct_details_panel_show_network     (CtDetailsPanel *self,
                                                const char     *network_id);
 void        ct_details_panel_clear            (CtDetailsPanel *self);
+/* Puts the keyboard focus on what is shown (F6, Return on the map): its first row that leads
+ * on (a city's first tie), else its title. FALSE when nothing is shown. */
+gboolean    ct_details_panel_focus_content    (CtDetailsPanel *self);
 /* What is shown: "city", "partnership", "network" or NULL, and its id */
 const char *ct_details_panel_get_shown_kind   (CtDetailsPanel *self);
 const char *ct_details_panel_get_shown_id     (CtDetailsPanel *self);

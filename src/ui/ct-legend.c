@@ -208,6 +208,15 @@ ct_legend_init (CtLegend *self)
   gtk_expander_set_expanded (GTK_EXPANDER (self->expander), TRUE);
   gtk_expander_set_child (GTK_EXPANDER (self->expander), GTK_WIDGET (grid));
   gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
+  /* GTK 4.8 does not name an expander by its title */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->expander),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  gtk_expander_get_label_widget (GTK_EXPANDER (self->expander)), NULL,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  gtk_expander_get_label_widget (GTK_EXPANDER (self->expander)), NULL,
+                                  -1);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "osd");
   gtk_widget_add_css_class (GTK_WIDGET (self), "legend");
