@@ -201,7 +201,12 @@ test_window_list_selects_on_map (Fixture       *f,
   g_assert_cmpstr (ct_ties_layer_get_selected_city (layer), ==, kaohsiung->id);
   g_assert_cmpstr (ct_details_panel_get_shown_kind (details), ==, "city");
   g_assert_cmpstr (ct_details_panel_get_shown_id (details), ==, kaohsiung->id);
-  save_screenshot (f, "window-selected");
+  {
+    const char *language = g_getenv ("LANGUAGE");
+    g_autofree char *name = language && *language ? g_strconcat ("window-selected-", language, NULL)
+                                                  : g_strdup ("window-selected");
+    save_screenshot (f, name);
+  }
 
   /* and the other way: a click on Da Nang on the map selects its row and shows it */
   g_signal_emit_by_name (layer, "city-activated", da_nang->id);

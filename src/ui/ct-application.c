@@ -20,6 +20,9 @@ struct _CtApplication
   char           *database_path;
   GError         *open_error;
   gboolean        opening;
+
+  GPtrArray      *pending_files; /* GFile: opened from the file manager, to import in turn */
+  gboolean        importing;
 };
 
 G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
@@ -37,7 +40,7 @@ ct_application_new (void)
 {
   return g_object_new (CT_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/cityties/CityTies",
                        NULL);
 }
@@ -88,6 +91,54 @@ update_windows (CtApplication *self)
       }
 }
 
+static CtWindow *
+get_window (CtApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CT_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void import_next_file (CtApplication *self);
+
+static void
+on_file_imported_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CtApplication) self = user_data;
+  g_autoptr(CtImportReport) report = NULL;
+
+  /* The window has shown what happened, or the user said no */
+  report = ct_window_import_file_finish (CT_WINDOW (object), result, NULL);
+
+  self->importing = FALSE;
+  import_next_file (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* One question at a time, once the database is open */
+static void
+import_next_file (CtApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  CtWindow *window;
+
+  if (self->importing || self->store == NULL || self->pending_files->len == 0)
+    return;
+  if (!(window = get_window (self)))
+    {
+      g_ptr_array_set_size (self->pending_files, 0);
+      return;
+    }
+
+  file = g_ptr_array_steal_index (self->pending_files, 0);
+  self->importing = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  ct_window_import_file_async (window, file, NULL, on_file_imported_cb, g_object_ref (self));
+}
+
 static void
 open_thread (GTask        *task,
              gpointer      source_object,
@@ -132,6 +183,14 @@ on_store_opened_cb (GObject      *object,
     }
 
   update_windows (self);
+
+  /* Files opened while the database was opening; a database that did not open shows its
+   * error instead */
+  if (self->store)
+    import_next_file (self);
+  else
+    g_ptr_array_set_size (self->pending_files, 0);
+
   g_application_release (G_APPLICATION (self));
 }
 
@@ -166,6 +225,23 @@ ct_application_activate (GApplication *app)
   gtk_window_present (window);
   open_database (self);
   update_windows (self);
+}
+
+/* Files opened from the file manager (or given on the command line): the window, then the
+ * question whether to import each */
+static void
+ct_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CtApplication *self = CT_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
+
+  g_application_activate (app);
+  import_next_file (self);
 }
 
 static int
@@ -290,6 +366,7 @@ ct_application_finalize (GObject *object)
 
   g_free (self->database_path);
   g_clear_error (&self->open_error);
+  g_ptr_array_unref (self->pending_files);
 
   G_OBJECT_CLASS (ct_application_parent_class)->finalize (object);
 }
@@ -305,6 +382,7 @@ ct_application_class_init (CtApplicationClass *klass)
   object_class->finalize = ct_application_finalize;
 
   app_class->activate = ct_application_activate;
+  app_class->open = ct_application_open;
   app_class->startup = ct_application_startup;
   app_class->handle_local_options = ct_application_handle_local_options;
 
@@ -317,6 +395,8 @@ ct_application_class_init (CtApplicationClass *klass)
 static void
 ct_application_init (CtApplication *self)
 {
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 
   g_application_add_main_option (G_APPLICATION (self), "database", 'd', G_OPTION_FLAG_NONE,

@@ -11,6 +11,7 @@
 #include "ct-browse-panel.h"
 #include "ct-camera.h"
 #include "ct-details-panel.h"
+#include "ct-exchange.h"
 #include "ct-legend.h"
 #include "ct-ties-layer.h"
 #include "ct-ui-resources.h"
@@ -23,6 +24,7 @@ struct _CtWindow
   /* template */
   GtkSearchEntry       *search_entry;
   GtkStack             *stack;
+  AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *error_page;
   GtkRevealer          *browse_revealer;
   GtkRevealer          *details_revealer;
@@ -105,10 +107,21 @@ current_style (CtWindow *self)
   return adw_style_manager_get_dark (style_manager) ? CT_BASEMAP_STYLE_DARK : CT_BASEMAP_STYLE_LIGHT;
 }
 
+/* The desktop's text size: GNOME's Large Text raises the font resolution by a quarter */
+static double
+get_text_scale (CtWindow *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? dpi / (96.0 * 1024) : 1.0;
+}
+
 static void
 update_basemap (CtWindow *self)
 {
   CtBasemapStyle style = current_style (self);
+  gboolean map_focused = gtk_root_get_focus (GTK_ROOT (self)) == GTK_WIDGET (self->ties_layer);
   guint flags = 0;
 
   if (g_settings_get_boolean (self->settings, "show-graticule"))
@@ -133,7 +146,7 @@ update_basemap (CtWindow *self)
     }
 
   {
-    g_autoptr(CtBasemapSource) source = ct_basemap_source_new (style, flags);
+    g_autoptr(CtBasemapSource) source = ct_basemap_source_new_full (style, flags, get_text_scale (self));
     shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (source));
   }
 
@@ -143,6 +156,9 @@ out:
   if (gtk_widget_get_parent (GTK_WIDGET (self->ties_layer)))
     shumate_simple_map_remove_overlay_layer (self->map, SHUMATE_LAYER (self->ties_layer));
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->ties_layer));
+  /* taking the layer out took the keyboard focus away from it */
+  if (map_focused)
+    gtk_widget_grab_focus (GTK_WIDGET (self->ties_layer));
 
   ct_ties_layer_set_dark (self->ties_layer, style == CT_BASEMAP_STYLE_DARK);
   ct_ties_layer_set_high_contrast (self->ties_layer, style == CT_BASEMAP_STYLE_HIGH_CONTRAST);
@@ -234,15 +250,241 @@ ct_window_set_store (CtWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "map");
 }
 
-/* Selection */
+/* Importing a file: what opening one from the file manager does */
+
+/* At most this many of the report's conflicts and notes in the dialog */
+#define MAX_REPORT_LINES 12
+
+typedef struct {
+  CtStore        *store;
+  GtkApplication *application; /* held while the import runs; NULL in tests */
+  char           *path;
+  char           *name;        /* for display */
+  gboolean        answered;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_object (&data->application);
+  g_free (data->path);
+  g_free (data->name);
+  g_free (data);
+}
+
+/* The template's children are gone once the window has been destroyed */
+static gboolean
+is_destroyed (CtWindow *self)
+{
+  return self->toast_overlay == NULL;
+}
+
+static void
+show_message (CtWindow   *self,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_import_report (CtWindow             *self,
+                    const char           *name,
+                    const CtImportReport *report)
+{
+  g_autofree char *summary = ct_import_report_to_string (report);
+  g_autoptr(GString) body = NULL;
+  g_autofree char *heading = NULL;
+  guint n_lines = report->conflicts->len + report->notes->len;
+  guint shown = 0;
+
+  if (n_lines == 0)
+    {
+      /* Translators: %s is a file name, then a summary such as "12 added, 3 updated, 40 unchanged" */
+      g_autofree char *title = g_strdup_printf (_("Imported “%s”: %s"), name, summary);
+      g_autofree char *markup = g_markup_escape_text (title, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      return;
+    }
+
+  /* Conflicts and notes need reading: a dialog, not a toast that goes away */
+  body = g_string_new (summary);
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < report->conflicts->len && shown < MAX_REPORT_LINES; i++, shown++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->conflicts, i));
+  for (guint i = 0; i < report->notes->len && shown < MAX_REPORT_LINES; i++, shown++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->notes, i));
+  if (shown < n_lines)
+    {
+      g_string_append_c (body, '\n');
+      /* Translators: after a list of import conflicts and notes */
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", n_lines - shown),
+                              n_lines - shown);
+    }
+  heading = g_strdup_printf (_("Imported “%s”"), name);
+  show_message (self, heading, body->str);
+}
+
+static void
+on_file_imported_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CtWindow *self = g_task_get_source_object (task);
+  ImportData *data = g_task_get_task_data (task);
+  g_autoptr(CtImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = ct_exchange_import_file_finish (CT_STORE (object), result, &error);
+  if (data->application)
+    g_application_release (G_APPLICATION (data->application));
+
+  if (!is_destroyed (self))
+    {
+      if (report)
+        show_import_report (self, data->name, report);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), data->name);
+
+          /* The message names the file, the line and the field */
+          show_message (self, heading, error->message);
+        }
+    }
+
+  if (report)
+    g_task_return_pointer (task, g_steal_pointer (&report), (GDestroyNotify) ct_import_report_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_import_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  GTask *task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+
+  if (data->answered)
+    return;
+  data->answered = TRUE;
+
+  if (g_strcmp0 (response, "import") != 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The file was not imported"));
+      return;
+    }
+
+  /* The window may close meanwhile: keep the application until the import has finished */
+  if (data->application)
+    g_application_hold (G_APPLICATION (data->application));
+  ct_exchange_import_file_async (data->store, data->path, g_task_get_cancellable (task),
+                                 on_file_imported_cb, g_object_ref (task));
+}
+
+/* The dialog went away without an answer (its window was destroyed) */
+static void
+import_dialog_closure_notify (gpointer  user_data,
+                              GClosure *closure)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+
+  if (!data->answered)
+    {
+      data->answered = TRUE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The file was not imported"));
+    }
+}
 
 void
-ct_window_select_city (CtWindow   *self,
-                       const char *city_id)
+ct_window_import_file_async (CtWindow            *self,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
-  g_autoptr(CtCity) city = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *heading = NULL;
+  ImportData *data;
+  GtkWidget *dialog;
 
   g_return_if_fail (CT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ct_window_import_file_async);
+
+  data = g_new0 (ImportData, 1);
+  data->store = g_object_ref (self->store);
+  g_set_object (&data->application, gtk_window_get_application (GTK_WINDOW (self)));
+  data->path = g_file_get_path (file);
+  if (data->path)
+    data->name = g_filename_display_basename (data->path);
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      data->name = g_filename_display_name (basename ? basename : "");
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+
+  /* A file the desktop could not give a local path for (a remote folder without FUSE) */
+  if (data->path == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a file on this computer: save a copy here and open that"), data->name);
+
+      heading = g_strdup_printf (_("Could not import “%s”"), data->name);
+      show_message (self, heading, message);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
+      return;
+    }
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Import “%s” into your database?"), data->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Cities and ties in the file are added; ones you already have are updated when the file’s copy is newer."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_import_response_cb),
+                         g_object_ref (task), import_dialog_closure_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+CtImportReport *
+ct_window_import_file_finish (CtWindow      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ct_window_import_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Selection */
+
+/* move_camera: fly to the city; not when it was picked with the keyboard among those in view */
+static void
+select_city (CtWindow   *self,
+             const char *city_id,
+             gboolean    move_camera)
+{
+  g_autoptr(CtCity) city = NULL;
 
   if (self->syncing || self->store == NULL)
     return;
@@ -253,10 +495,19 @@ ct_window_select_city (CtWindow   *self,
   ct_browse_panel_select_city (self->browse_panel, city_id);
   ct_details_panel_show_city (self->details_panel, city_id);
 
-  if ((city = ct_store_get_city (self->store, city_id, NULL)))
+  if (move_camera && (city = ct_store_get_city (self->store, city_id, NULL)))
     ct_camera_fly_to (self->camera, city->lat, city->lon,
                       MAX (shumate_viewport_get_zoom_level (shumate_simple_map_get_viewport (self->map)), 5.0));
   self->syncing = FALSE;
+}
+
+void
+ct_window_select_city (CtWindow   *self,
+                       const char *city_id)
+{
+  g_return_if_fail (CT_IS_WINDOW (self));
+
+  select_city (self, city_id, TRUE);
 }
 
 static void
@@ -372,6 +623,32 @@ on_partnership_activated_cb (CtWindow   *self,
   ct_window_select_partnership (self, id);
 }
 
+/* Page Down and Page Up on the map */
+static void
+on_map_city_selected_cb (CtWindow   *self,
+                         const char *id)
+{
+  select_city (self, id, FALSE);
+}
+
+/* Return on the map: its details, with the keyboard focus, for a screen reader to read on */
+static void
+on_map_selection_activated_cb (CtWindow *self)
+{
+  const char *city_id = ct_ties_layer_get_selected_city (self->ties_layer);
+  const char *partnership_id = ct_ties_layer_get_selected_partnership (self->ties_layer);
+  const char *shown_id = ct_details_panel_get_shown_id (self->details_panel);
+
+  if (city_id && g_strcmp0 (city_id, shown_id) != 0)
+    select_city (self, city_id, FALSE);
+  else if (partnership_id && g_strcmp0 (partnership_id, shown_id) != 0)
+    ct_window_select_partnership (self, partnership_id);
+
+  g_object_set (self, "show-details-panel", TRUE, NULL);
+  if (!ct_details_panel_focus_content (self->details_panel))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
 static void
 on_search_changed_cb (CtWindow *self)
 {
@@ -382,7 +659,7 @@ static void
 on_stop_search_cb (CtWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->map));
+  gtk_widget_grab_focus (GTK_WIDGET (self->ties_layer));
 }
 
 /* Actions */
@@ -484,6 +761,77 @@ zoom_action (GtkWidget  *widget,
                     CLAMP (shumate_viewport_get_zoom_level (viewport) + step, 1, 12));
 }
 
+/* The areas F6 goes through, left to right; a mode (editing, presenting) can add its own */
+typedef enum {
+  AREA_BROWSE,
+  AREA_MAP,
+  AREA_DETAILS,
+  N_AREAS
+} Area;
+
+static GtkWidget *
+get_area (CtWindow *self,
+          Area      area)
+{
+  switch (area)
+    {
+    case AREA_BROWSE:
+      return GTK_WIDGET (self->browse_panel);
+    case AREA_MAP:
+      return GTK_WIDGET (self->ties_layer);
+    case AREA_DETAILS:
+      return GTK_WIDGET (self->details_panel);
+    case N_AREAS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+focus_area (CtWindow *self,
+            Area      area)
+{
+  if (!gtk_widget_get_mapped (get_area (self, area)))
+    return FALSE;
+
+  switch (area)
+    {
+    case AREA_BROWSE:
+      return ct_browse_panel_focus_list (self->browse_panel);
+    case AREA_MAP:
+      return gtk_widget_grab_focus (GTK_WIDGET (self->ties_layer));
+    case AREA_DETAILS:
+      return ct_details_panel_focus_content (self->details_panel);
+    case N_AREAS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* F6 and Shift+F6: the browse panel, the map and the details panel in turn, as far as they are
+ * shown and have something to focus; from elsewhere (the search), the map */
+static void
+focus_area_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  int step = g_str_equal (action_name, "win.focus-next-area") ? 1 : -1;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int current = -1;
+
+  for (int i = 0; i < N_AREAS; i++)
+    if (focus && (focus == get_area (self, i) || gtk_widget_is_ancestor (focus, get_area (self, i))))
+      current = i;
+
+  if (current < 0 && focus_area (self, AREA_MAP))
+    return;
+  for (int k = 1; k < N_AREAS; k++)
+    if (focus_area (self, ((current < 0 ? AREA_MAP : current) + k * step + N_AREAS) % N_AREAS))
+      return;
+  gtk_widget_error_bell (widget);
+}
+
 /* Settings */
 
 static void
@@ -497,6 +845,13 @@ on_settings_changed_cb (CtWindow   *self,
 
 static void
 on_style_manager_changed_cb (CtWindow *self)
+{
+  update_basemap (self);
+}
+
+/* Country names follow the desktop's text size (the ties layer's labels follow its font) */
+static void
+on_text_size_changed_cb (CtWindow *self)
 {
   update_basemap (self);
 }
@@ -573,12 +928,15 @@ ct_window_constructed (GObject *object)
   self->ties_layer = g_object_ref_sink (ct_ties_layer_new (viewport));
   g_signal_connect_object (self->ties_layer, "city-activated", G_CALLBACK (on_city_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ties_layer, "partnership-activated", G_CALLBACK (on_partnership_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ties_layer, "city-selected", G_CALLBACK (on_map_city_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ties_layer, "selection-activated", G_CALLBACK (on_map_selection_activated_cb), self, G_CONNECT_SWAPPED);
 
   self->camera = ct_camera_new (shumate_simple_map_get_map (self->map));
 
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_manager_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_manager_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi", G_CALLBACK (on_text_size_changed_cb), self, G_CONNECT_SWAPPED);
 
   restore_camera (self);
   update_basemap (self);
@@ -686,6 +1044,7 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cityties/CityTies/ui/ct-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CtWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, browse_revealer);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, details_revealer);
@@ -709,6 +1068,8 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-region", "s", show_region_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-next-area", NULL, focus_area_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-area", NULL, focus_area_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-browse-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-details-panel", NULL);
@@ -721,6 +1082,8 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-next-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.focus-previous-area", NULL);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ct-application.h"
+#include "ct-import-report.h"
 #include "ct-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,19 @@ CtStore  *ct_window_get_store  (CtWindow      *self);
 void      ct_window_show_error (CtWindow      *self,
                                 const char    *title,
                                 const char    *message);
+
+/* Asks whether to import file (a City Ties file, or CSV or GeoJSON, by its extension) into the
+ * window's database; on yes, imports it on a worker thread and shows what it did (a toast, or a
+ * dialog with the problem: file, line and field). Finishes with the report, or with
+ * G_IO_ERROR_CANCELLED when the answer was no. A rejected file changes nothing. */
+void            ct_window_import_file_async  (CtWindow             *self,
+                                              GFile                *file,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+CtImportReport *ct_window_import_file_finish (CtWindow             *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
 
 /* Selection, as the lists and the map share it */
 void      ct_window_select_city        (CtWindow   *self,
