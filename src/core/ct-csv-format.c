@@ -243,12 +243,15 @@ row_error (Reader      *r,
            const char  *format,
            ...)
 {
+  g_autofree char *formatted = NULL;
   g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  formatted = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Excerpts of cells ("%.40s") may end in the middle of a character: the window needs UTF-8 */
+  message = g_utf8_make_valid (formatted, -1);
 
   if (column >= 0)
     g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s:%u: %s: %s",
@@ -752,7 +755,8 @@ ct_csv_format_read (CtStore     *store,
   n_header = fields->len;
   for (guint i = 0; i < fields->len; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip (g_strdup (g_ptr_array_index (fields, i))), -1);
+      g_autofree char *cell = g_strstrip (g_strdup (g_ptr_array_index (fields, i)));
+      g_autofree char *name = g_ascii_strdown (cell, -1);
       guint c;
 
       for (c = 0; c < N_COLUMNS; c++)

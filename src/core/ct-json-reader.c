@@ -42,8 +42,41 @@ on_object_end_cb (JsonParser   *parser,
   g_hash_table_insert (self->lines, object, GUINT_TO_POINTER (line));
 }
 
+/* The length of the \uXXXX escape (or surrogate pair of them) at data[i], 0 if it is malformed.
+ * json-glib 1.6 leaks memory on a malformed one and turns a lone low surrogate into bytes that
+ * are not UTF-8. */
+static gsize
+unicode_escape_length (const char *data,
+                       gsize       length,
+                       gsize       i)
+{
+  guint units[2] = { 0, 0 };
+
+  for (guint u = 0; u < 2; u++)
+    {
+      const char *p = data + i + u * 6;
+
+      if (i + u * 6 + 6 > length || p[0] != '\\' || p[1] != 'u')
+        return 0;
+      for (guint k = 2; k < 6; k++)
+        {
+          if (!g_ascii_isxdigit (p[k]))
+            return 0;
+          units[u] = units[u] * 16 + g_ascii_xdigit_value (p[k]);
+        }
+
+      if (u == 0 && (units[0] < 0xd800 || units[0] > 0xdfff))
+        return 6;
+      if (u == 0 && units[0] > 0xdbff)
+        return 0;  /* a low surrogate first */
+    }
+
+  return units[1] >= 0xdc00 && units[1] <= 0xdfff ? 12 : 0;
+}
+
 /* json-glib has no depth limit of its own; deep nesting would recurse deeply. Count brackets
- * outside strings first. */
+ * outside strings first, and check that only one value is at the top and that \u escapes are
+ * well formed. */
 static gboolean
 check_depth (const char  *data,
              gsize        length,
@@ -51,6 +84,7 @@ check_depth (const char  *data,
              GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean started = FALSE;
   guint depth = 0;
   guint line = 1;
 
@@ -63,7 +97,20 @@ check_depth (const char  *data,
 
       if (in_string)
         {
-          if (c == '\\')
+          if (c == '\\' && i + 1 < length && data[i + 1] == 'u')
+            {
+              gsize n = unicode_escape_length (data, length, i);
+
+              if (n == 0)
+                {
+                  g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT,
+                               _("%s:%u: invalid \\u escape in a string (four hexadecimal digits, "
+                                 "surrogates only in pairs)"), filename, line);
+                  return FALSE;
+                }
+              i += n - 1;
+            }
+          else if (c == '\\')
             i++;
           else if (c == '"')
             in_string = FALSE;
@@ -74,6 +121,14 @@ check_depth (const char  *data,
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
+          /* json-glib parses an object or array after the top-level value as a value of its own,
+           * accepts the file and leaks it: refuse anything but one value */
+          if (depth == 0 && started)
+            {
+              g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT,
+                           _("%s:%u: more than one value at the top of the file"), filename, line);
+              return FALSE;
+            }
           if (++depth > CT_MAX_JSON_DEPTH)
             {
               g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
@@ -83,6 +138,9 @@ check_depth (const char  *data,
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+
+      if (!g_ascii_isspace (c))
+        started = TRUE;
     }
 
   return TRUE;
@@ -139,8 +197,10 @@ ct_json_reader_parse (const char  *data,
 
   if (!json_parser_load_from_data (self->parser, data, length, &local_error))
     {
-      /* json-glib's messages start with "<data>:line:col: Parse error: …" */
-      const char *msg = local_error->message;
+      /* json-glib's messages start with "<data>:line:col: Parse error: …" and may quote a string
+       * of the file as it decoded it, with an escaped lone surrogate as invalid UTF-8 */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *msg = valid;
 
       if (g_str_has_prefix (msg, "<data>"))
         g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s%s", filename, msg + strlen ("<data>"));
@@ -150,6 +210,14 @@ ct_json_reader_parse (const char  *data,
     }
 
   g_signal_handlers_disconnect_by_data (self->parser, self);
+
+  /* json-glib skips comments: a file of only a comment parses, to nothing */
+  if (json_parser_get_root (self->parser) == NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, _("%s: the file is empty"), filename);
+      return NULL;
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -197,6 +265,8 @@ ct_json_set_error (CtJsonReader  *self,
                    ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *valid = NULL;
   guint line = ct_json_reader_get_line (self, object);
   va_list args;
 
@@ -205,9 +275,14 @@ ct_json_set_error (CtJsonReader  *self,
   va_end (args);
 
   if (line > 0)
-    g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s:%u: %s: %s", self->filename, line, path, message);
+    full = g_strdup_printf ("%s:%u: %s: %s", self->filename, line, path, message);
   else
-    g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s: %s: %s", self->filename, path, message);
+    full = g_strdup_printf ("%s: %s: %s", self->filename, path, message);
+
+  /* Excerpts of values ("%.40s") may end in the middle of a character; the message is shown in
+   * the window, which needs UTF-8 */
+  valid = g_utf8_make_valid (full, -1);
+  g_set_error_literal (error, CT_ERROR, CT_ERROR_INVALID_INPUT, valid);
 }
 
 static const char *

@@ -52,8 +52,11 @@ check_date (const char  *field,
 
   if (!ct_date_is_valid (value))
     {
+      /* At most 40 characters of the value, as in every other message: it may be 64 KiB long */
+      g_autofree char *shown = g_utf8_substring (value, 0, MIN (g_utf8_strlen (value, -1), 40));
+
       g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT,
-                   _("%s: “%s” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"), field, value);
+                   _("%s: “%s” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"), field, shown);
       return FALSE;
     }
 

@@ -453,9 +453,16 @@ load_arcs (CtBasemap *self,
         }
     }
 
-  row_y = g_new (double, (gsize) l->ny + 1);
-  for (guint32 qy = 0; qy <= l->ny; qy++)
-    row_y[qy] = mercator_y (l->lat0 + qy * l->dlat);
+  /* The header allows grids of up to 2^30 rows: a table of them would take 8 GiB for a file of a
+   * few hundred bytes. Beyond 2^20 rows (8 MiB), unless the file has as many points, each point
+   * is projected on its own. */
+  row_y = NULL;
+  if (l->ny < (1u << 20) || l->ny < self->n_points)
+    {
+      row_y = g_new (double, (gsize) l->ny + 1);
+      for (guint32 qy = 0; qy <= l->ny; qy++)
+        row_y[qy] = mercator_y (l->lat0 + qy * l->dlat);
+    }
 
   self->xy = g_new (float, (gsize) self->n_points * 2);
   for (guint i = 0; i < self->n_arcs; i++)
@@ -467,7 +474,7 @@ load_arcs (CtBasemap *self,
       for (guint k = arc->first_point; k < arc->first_point + arc->n_points; k++)
         {
           float x = (l->lon0 + l->q[k * 2] * l->dlon + 180) / 360;
-          float y = row_y[l->q[k * 2 + 1]];
+          float y = row_y ? row_y[l->q[k * 2 + 1]] : mercator_y (l->lat0 + l->q[k * 2 + 1] * l->dlat);
 
           self->xy[k * 2] = x;
           self->xy[k * 2 + 1] = y;
