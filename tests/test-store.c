@@ -414,7 +414,7 @@ test_store_migration_v1 (void)
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = ct_store_list_cities (store, NULL, &error);
-  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpuint (list->len, ==, 9);
   g_assert_cmpuint (CT_CITY (g_ptr_array_index (list, 0))->tie_count, ==, 2);
   g_clear_pointer (&list, g_ptr_array_unref);
 

@@ -9,9 +9,11 @@
 #include <glib/gstdio.h>
 
 #include <string.h>
+#include <unistd.h>
 
 #include "ct-bundled.h"
 #include "ct-data-resources.h"
+#include "ct-error.h"
 #include "ct-exchange.h"
 
 gboolean
@@ -31,17 +33,113 @@ ct_bundled_import (CtStore         *store,
                                   report, NULL, error);
 }
 
+static void
+remove_database_files (const char *path)
+{
+  static const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_remove (path);
+}
+
+/* The size of a regular file, or -1 */
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) ? st.st_size : -1;
+}
+
+/* A new database appears whole or not at all: it is made and filled under a temporary name in
+ * its folder, then linked into place. A crash or a kill while it fills leaves no empty database
+ * that the next start would take for the user's. Should another process have created the file
+ * meanwhile, that one is used. */
+static gboolean
+create_database (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *part = g_strdup_printf ("%s.new-%lu", path, (gulong) getpid ());
+  g_autofree char *part_wal = g_strconcat (part, "-wal", NULL);
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean filling = FALSE;
+
+  remove_database_files (part); /* left by a killed process that had this pid */
+
+  if (!(store = ct_store_open (part, &local_error)))
+    goto fail;
+  filling = TRUE;
+  if (!ct_bundled_import (store, NULL, &local_error))
+    goto fail;
+
+  /* Closing the only connection moves the WAL into the file and removes it; a WAL left behind
+   * means that failed, which with one connection is a full disk */
+  g_clear_object (&store);
+  if (file_size (part_wal) > 0)
+    {
+      g_set_error (&local_error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("%s: the disk is full, so nothing was saved; free some space and try again"), part);
+      goto fail;
+    }
+
+  /* EEXIST: another process was quicker. A file system without hard links takes a rename. */
+  if (link (part, path) != 0 && errno != EEXIST &&
+      !g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (part, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: %s", path, g_strerror (saved));
+      goto fail;
+    }
+
+  remove_database_files (part);
+  return TRUE;
+
+fail:
+  g_clear_object (&store);
+  remove_database_files (part);
+  {
+    /* The temporary name means nothing to the user */
+    g_autoptr(GString) message = g_string_new (local_error->message);
+
+    g_string_replace (message, part, path, 0);
+    g_set_error_literal (error, local_error->domain, local_error->code, message->str);
+  }
+  if (filling)
+    g_prefix_error (error, _("Could not fill the new database with the bundled data: "));
+  return FALSE;
+}
+
 CtStore *
 ct_bundled_open_database (const char  *path,
                           gboolean     create_folder,
                           GError     **error)
 {
-  g_autoptr(CtStore) store = NULL;
+  g_autofree char *wal = NULL;
   gboolean is_new;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  /* SQLite would take an empty file for a new database: it is more likely one that lost its
+   * content (a failed copy, a sync tool), and filling it would hide that */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (!is_new && file_size (path) == 0 && file_size (wal) <= 0)
+    {
+      /* Translators: %s is the database file */
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("%s: the file is empty, so it holds none of your data; City Ties has left it as it is. Restore it from a backup copy, or delete it to start a new database"),
+                   path);
+      return NULL;
+    }
 
   if (is_new && create_folder)
     {
@@ -57,16 +155,10 @@ ct_bundled_open_database (const char  *path,
         }
     }
 
-  if (!(store = ct_store_open (path, error)))
+  if (is_new && !create_database (path, error))
     return NULL;
 
-  if (is_new && ct_store_is_empty (store) && !ct_bundled_import (store, NULL, error))
-    {
-      g_prefix_error (error, _("Could not fill the new database with the bundled data: "));
-      return NULL;
-    }
-
-  return g_steal_pointer (&store);
+  return ct_store_open (path, error);
 }
 
 static GHashTable *

@@ -1,7 +1,8 @@
 /* ct-store-schema.h: the database schema, version by version
  *
  * Never edit a released version's statements: add a new version and a migration step in
- * ct-store.c instead. tests/data/schema-v1.db is a file of version 1.
+ * ct-store.c instead, and a file of the version before it to tests/data (see its README.md).
+ * tests/data/schema-v1.db is a file of version 1.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

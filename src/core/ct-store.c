@@ -8,9 +8,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ct-bundled.h"
 #include "ct-error.h"
@@ -32,6 +36,9 @@ struct _CtStore
   char       *path;
   char       *backup_path;
   GHashTable *statements; /* const char *sql → sqlite3_stmt */
+
+  GSource    *watch;        /* ct_store_watch_other_writers() */
+  gint64      data_version; /* the last PRAGMA data_version the watch saw */
 };
 
 G_DEFINE_FINAL_TYPE (CtStore, ct_store, G_TYPE_OBJECT)
@@ -62,9 +69,15 @@ set_db_error (CtStore  *self,
                    self->path, msg);
       return FALSE;
 
+    case SQLITE_IOERR:
+      /* A quota, or a failed fsync or truncate on a full disk, is a full disk to the user */
+      if (sqlite3_system_errno (self->db) != ENOSPC && sqlite3_system_errno (self->db) != EDQUOT)
+        break;
+      G_GNUC_FALLTHROUGH;
     case SQLITE_FULL:
+      /* Translators: %s is the database file */
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
-                   _("%s: the disk is full; nothing was changed"), self->path);
+                   _("%s: the disk is full, so nothing was saved; free some space and try again"), self->path);
       return FALSE;
 
     case SQLITE_READONLY:
@@ -378,36 +391,189 @@ check_foreign_keys (CtStore  *self,
   return TRUE;
 }
 
+/* Copies the main database file byte for byte to path, through SQLite's own file handle: opening
+ * and closing the file a second time would drop the POSIX locks SQLite holds on it */
+static gboolean
+copy_database_file (CtStore     *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *buffer = g_malloc (65536);
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  GStatBuf st;
+  int fd, rc;
+
+  rc = sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &size);
+  if (rc != SQLITE_OK)
+    return set_db_error (self, rc, error);
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+               g_stat (self->path, &st) == 0 ? (st.st_mode & 0777) : 0644);
+  if (fd < 0)
+    goto write_error;
+
+  for (sqlite3_int64 offset = 0; offset < size;)
+    {
+      int n = (int) MIN (size - offset, 65536);
+
+      if ((rc = file->pMethods->xRead (file, buffer, n, offset)) != SQLITE_OK)
+        {
+          close (fd);
+          return set_db_error (self, rc, error);
+        }
+      for (int done = 0; done < n;)
+        {
+          ssize_t written = write (fd, buffer + done, n - done);
+
+          if (written < 0 && errno == EINTR)
+            continue;
+          if (written == 0)
+            errno = ENOSPC;
+          if (written <= 0)
+            goto write_error_close;
+          done += written;
+        }
+      offset += n;
+    }
+
+  if (fsync (fd) != 0)
+    goto write_error_close;
+  if (close (fd) != 0)
+    goto write_error;
+  return TRUE;
+
+write_error_close:
+  {
+    int saved = errno;
+
+    close (fd);
+    errno = saved;
+  }
+write_error:
+  {
+    int saved = errno;
+
+    if (saved == ENOSPC || saved == EDQUOT)
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("%s: the disk is full, so nothing was saved; free some space and try again"), self->path);
+    else
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s",
+                   self->backup_path, g_strerror (saved));
+    return FALSE;
+  }
+}
+
+/* The copy an upgrade keeps, next to the file, before anything changes (the switch to WAL
+ * rewrites the header): the file byte for byte as the older version left it. It is read under
+ * the write lock, after a checkpoint has moved every commit out of the WAL, so no other
+ * connection can change it meanwhile. Should another connection keep the WAL from being
+ * emptied, VACUUM INTO makes a consistent copy instead. Written under a temporary name and
+ * renamed, so that an interrupted copy never looks like a backup. */
+static gboolean
+back_up (CtStore  *self,
+         int       from,
+         GError  **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *part = NULL;
+  g_autofree char *dir = NULL;
+  gboolean copied = FALSE;
+  int rc, fd;
+
+  self->backup_path = g_strdup_printf ("%s.schema-%d-%s.bak", self->path, from, stamp);
+  part = g_strconcat (self->backup_path, ".part", NULL);
+
+  /* A second try should a commit slip in between the checkpoint and the lock */
+  for (guint attempt = 0; attempt < 2 && !copied; attempt++)
+    {
+      GStatBuf st;
+
+      /* A no-op without WAL; with it, waits up to the busy timeout for other readers, and fails
+       * harmlessly if they stay */
+      sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+      if (!begin (self, error))
+        goto fail;
+      if (g_stat (wal, &st) != 0 || st.st_size == 0)
+        {
+          gboolean ok = copy_database_file (self, part, error);
+
+          rollback (self);
+          if (!ok)
+            goto fail;
+          copied = TRUE;
+        }
+      else
+        rollback (self);
+    }
+
+  if (!copied)
+    {
+      g_autoptr(sqlite3_stmt) vacuum = NULL;
+
+      g_remove (part);
+      rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &vacuum, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (vacuum, 1, part, -1, SQLITE_STATIC);
+          rc = sqlite3_step (vacuum);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (self, rc, error);
+          goto fail;
+        }
+    }
+
+  if (g_rename (part, self->backup_path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s",
+                   self->backup_path, g_strerror (saved));
+      goto fail;
+    }
+
+  /* The new name, durable before the upgrade commits */
+  dir = g_path_get_dirname (self->path);
+  if ((fd = g_open (dir, O_RDONLY | O_CLOEXEC, 0)) >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
+
+fail:
+  g_remove (part);
+  g_clear_pointer (&self->backup_path, g_free);
+  g_prefix_error (error, _("Could not back up the database before upgrading it: "));
+  return FALSE;
+}
+
 static gboolean
 migrate (CtStore  *self,
          int       from,
          GError  **error)
 {
-  g_autofree char *stamp = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(sqlite3_stmt) backup = NULL;
-  int rc;
-
-  /* A consistent copy of the file as it was, next to it, before anything changes */
-  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  self->backup_path = g_strdup_printf ("%s.schema-%d-%s.bak", self->path, from, stamp);
-  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &backup, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (backup, 1, self->backup_path, -1, SQLITE_STATIC);
-      rc = sqlite3_step (backup);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, rc, error);
-      g_prefix_error (error, _("Could not back up the database before upgrading it: "));
-      return FALSE;
-    }
-
   /* Rebuilding tables must not fire ON DELETE actions: keys are checked once at the end. The
    * pragma has no effect inside a transaction, so it is set first. */
   if (!exec (self, "PRAGMA foreign_keys = OFF", error) || !begin (self, error))
     return FALSE;
+
+  /* Another process may have upgraded the file since we looked */
+  if (!get_user_version (self, &from, error))
+    goto fail;
+  if (from >= CT_STORE_SCHEMA_VERSION)
+    {
+      rollback (self);
+      return exec (self, "PRAGMA foreign_keys = ON", error);
+    }
 
   /* Each step takes the file one version further; all of them commit together */
   if (from < 2 && !migrate_1_to_2 (self, error))
@@ -430,6 +596,44 @@ fail:
   return FALSE;
 }
 
+/* Nothing is written to a damaged file (City Ties never "repairs" one: the file as it is is what
+ * a recovery needs) or to another program's SQLite file (version 0 with tables). Both are found
+ * before the first write. quick_check reads every page: about a quarter of a second for 100,000
+ * partnerships. */
+static gboolean
+check_file (CtStore  *self,
+            int       version,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *result;
+  int rc;
+
+  /* One statement, one snapshot: another process may be creating the file right now */
+  rc = sqlite3_prepare_v2 (self->db,
+                           version == 0 ? "SELECT CASE WHEN (SELECT user_version FROM pragma_user_version) <> 0 "
+                                          "OR NOT EXISTS (SELECT 1 FROM sqlite_schema) THEN 'ok' ELSE ?1 END"
+                                        : "PRAGMA quick_check(1)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK && version == 0)
+    sqlite3_bind_text (stmt, 1, sqlite3_errstr (SQLITE_NOTADB), -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_db_error (self, rc, error);
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+  /* "*** in database main ***\nPage 13: …": the last line */
+  if (result && strrchr (result, '\n'))
+    result = strrchr (result, '\n') + 1;
+
+  g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+               _("%s: not a City Ties database, or the file is damaged (%s)"), self->path, result);
+  return FALSE;
+}
+
 static gboolean
 setup (CtStore  *self,
        GError  **error)
@@ -449,6 +653,12 @@ setup (CtStore  *self,
                    self->path, version, CT_STORE_SCHEMA_VERSION);
       return FALSE;
     }
+
+  if (!check_file (self, version, error))
+    return FALSE;
+
+  if (version > 0 && version < CT_STORE_SCHEMA_VERSION && !back_up (self, version, error))
+    return FALSE;
 
   /* WAL lets the app keep reading while an import writes; FULL makes each commit durable even
    * against a power cut, which matters more here than write speed */
@@ -533,6 +743,16 @@ ct_store_open (const char  *path,
                        _("%s: the folder %s does not exist"), path, dir);
           return NULL;
         }
+
+      /* Every change writes a file next to the database (the WAL) */
+      if (g_access (dir, W_OK) != 0)
+        {
+          /* Translators: the database file, then its folder */
+          g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                       _("%s: the folder %s is read-only; City Ties needs to be able to save your changes there"),
+                       path, dir);
+          return NULL;
+        }
     }
 
   rc = sqlite3_open_v2 (path, &self->db,
@@ -613,12 +833,73 @@ ct_store_get_backup_path (CtStore *self)
   return self->backup_path;
 }
 
+/* Changes made by other connections: PRAGMA data_version changes when another connection (in
+ * this process or another) commits to the file, never for this connection's own commits, which
+ * emit "changed" themselves. Reading it only looks at the WAL index in shared memory. */
+static gboolean
+read_data_version (CtStore *self,
+                   gint64  *version)
+{
+  sqlite3_stmt *stmt = prepare (self, "PRAGMA data_version", NULL);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((ok = sqlite3_step (stmt) == SQLITE_ROW))
+    *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
 void
 ct_store_emit_changed (CtStore       *self,
                        CtChangeFlags  what)
 {
   g_return_if_fail (CT_IS_STORE (self));
+
+  /* Views reload everything now, so the watch need not report the same commit again */
+  if (self->watch != NULL && what == CT_CHANGE_ALL)
+    read_data_version (self, &self->data_version);
+
   g_signal_emit (self, signals[CHANGED], 0, what);
+}
+
+static gboolean
+on_watch_cb (gpointer user_data)
+{
+  CtStore *self = user_data;
+  gint64 version;
+
+  /* Nobody to tell: not even the query */
+  if (!g_signal_has_handler_pending (self, signals[CHANGED], 0, TRUE) ||
+      !read_data_version (self, &version) || version == self->data_version)
+    return G_SOURCE_CONTINUE;
+
+  self->data_version = version;
+  /* A handler may drop the last reference: the source goes with the store, and this returns
+   * without touching either */
+  g_object_ref (self);
+  g_signal_emit (self, signals[CHANGED], 0, CT_CHANGE_ALL);
+  g_object_unref (self);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+ct_store_watch_other_writers (CtStore *self)
+{
+  g_return_if_fail (CT_IS_STORE (self));
+
+  if (self->watch != NULL)
+    return;
+
+  if (!read_data_version (self, &self->data_version))
+    self->data_version = -1;
+
+  /* Seconds, not milliseconds: GLib wakes up once for all such timers */
+  self->watch = g_timeout_source_new_seconds (1);
+  g_source_set_callback (self->watch, on_watch_cb, self, NULL);
+  g_source_set_static_name (self->watch, "[city-ties] other writers");
+  g_source_attach (self->watch, g_main_context_get_thread_default ());
 }
 
 static void
@@ -626,6 +907,11 @@ ct_store_finalize (GObject *object)
 {
   CtStore *self = (CtStore *) object;
 
+  if (self->watch != NULL)
+    {
+      g_source_destroy (self->watch);
+      g_source_unref (self->watch);
+    }
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
@@ -646,7 +932,8 @@ ct_store_class_init (CtStoreClass *klass)
    * CtStore::changed:
    * @what: the #CtChangeFlags of the kinds of record that changed
    *
-   * Emitted on the main thread after a change was committed.
+   * Emitted on the main thread after a change was committed through this store, and with
+   * %CT_CHANGE_ALL after another connection committed, once ct_store_watch_other_writers() runs.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);

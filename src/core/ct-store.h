@@ -49,6 +49,12 @@ const char *ct_store_get_backup_path      (CtStore        *self);
 /* Tells views that another process changed the file (after an external import) */
 void        ct_store_emit_changed         (CtStore        *self,
                                            CtChangeFlags   what);
+/* Notices commits to the file by other connections (another City Ties window or command, an
+ * import on a worker thread) and emits "changed" with CT_CHANGE_ALL for them. Checks
+ * PRAGMA data_version about once a second on the caller's thread-default main context, only
+ * while "changed" has handlers; stops when the store is finalized. Call it (any number of times)
+ * on the thread that uses the store and drops the last reference to it. */
+void        ct_store_watch_other_writers  (CtStore        *self);
 
 /* Saving: a record whose id is NULL or unknown is added (the id, created and updated fields are
  * filled in); otherwise it replaces the stored one and updated is set. One transaction each; the
