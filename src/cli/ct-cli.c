@@ -9,6 +9,7 @@
 
 #include "ct-bundled.h"
 #include "ct-cli.h"
+#include "ct-error.h"
 #include "ct-exchange.h"
 
 char *
@@ -32,9 +33,10 @@ open_database (const char  *path,
   return store;
 }
 
-static void
+static gboolean
 append_summary (CtStore *store,
-                GString *out)
+                GString *out,
+                GString *err)
 {
   CtRegionSummary summary[CT_N_REGIONS];
   g_autoptr(GPtrArray) partnerships = NULL;
@@ -43,8 +45,8 @@ append_summary (CtStore *store,
   if (!ct_store_get_region_summary (store, NULL, summary, &error) ||
       !(partnerships = ct_store_list_partnerships (store, NULL, &error)))
     {
-      g_string_append_printf (out, "%s\n", error->message);
-      return;
+      g_string_append_printf (err, "%s\n", error->message);
+      return FALSE;
     }
 
   g_string_append_printf (out, _("%s: %u partnerships\n"), ct_store_get_path (store), partnerships->len);
@@ -52,6 +54,7 @@ append_summary (CtStore *store,
     /* Translators: "Taiwan: 22 cities, 51 partnerships" */
     g_string_append_printf (out, _("  %s: %u cities, %u partnerships\n"),
                             ct_region_get_label (r), summary[r].cities, summary[r].partnerships);
+  return TRUE;
 }
 
 int
@@ -129,8 +132,17 @@ ct_cli_run (int      argc,
 
       if (!ct_exchange_import_file (store, import_path, report, NULL, &error))
         {
-          g_string_append_printf (err, "%s\n", error->message);
-          g_string_append_printf (err, _("Nothing was imported; the database is unchanged.\n"));
+          /* The window (an import of its own) or another command held the file for longer
+           * than the busy timeout */
+          if (g_error_matches (error, CT_ERROR, CT_ERROR_BUSY))
+            /* Translators: %s is the database file */
+            g_string_append_printf (err, _("%s is busy: another City Ties window or command is saving to it; nothing was imported. Try again when it has finished.\n"),
+                                    ct_store_get_path (store));
+          else
+            {
+              g_string_append_printf (err, "%s\n", error->message);
+              g_string_append_printf (err, _("Nothing was imported; the database is unchanged.\n"));
+            }
           return 1;
         }
 
@@ -162,8 +174,8 @@ ct_cli_run (int      argc,
         g_string_append_printf (out, _("Exported to %s\n"), export_path);
     }
 
-  if (print_summary || (!import_path && !export_path))
-    append_summary (store, out);
+  if ((print_summary || (!import_path && !export_path)) && !append_summary (store, out, err))
+    return 1;
 
   return 0;
 }

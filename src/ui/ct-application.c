@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "ct-application.h"
 #include "ct-bundled.h"
@@ -23,6 +24,11 @@ struct _CtApplication
 
   GPtrArray      *pending_files; /* GFile: opened from the file manager, to import in turn */
   gboolean        importing;
+
+  /* Another database than the default: a bus name of its own (see "One instance per database") */
+  char           *bus_name;
+  gboolean        owns_bus_name;
+  gboolean        forward;       /* another instance has the name: hand the launch over to it */
 };
 
 G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
@@ -213,13 +219,178 @@ open_database (CtApplication *self)
   g_task_run_in_thread (task, open_thread);
 }
 
+/* One instance per database
+ *
+ * A second launch on the database a running City Ties shows goes to that instance, which
+ * presents its window and asks whether to import the files named; the second process exits.
+ * For the default database, GApplication does this with the application id. Any other database
+ * (--database) makes the application non-unique, and the instance showing it owns the bus name
+ * APP_ID.Database_<hash of the file's real path>; a launch that finds the name taken hands its
+ * files (org.freedesktop.Application.Open) or itself (Activate) to the owner. The application
+ * id stays the same, so the desktop matches every window to the launcher. Without a session bus
+ * (or through a hard link), two processes share the file, which is safe: each has its own
+ * connection, writes wait for each other, and each window watches for the other's changes
+ * (ct_store_watch_other_writers()). */
+
+/* The same file however it is named: its real path, or its folder's for a file not there yet */
+static char *
+get_real_path (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  char *real;
+  char *result;
+
+  if ((real = realpath (path, NULL)) == NULL)
+    {
+      dir = g_path_get_dirname (path);
+      name = g_path_get_basename (path);
+      if ((real = realpath (dir, NULL)) == NULL)
+        return g_strdup (path);
+    }
+
+  result = name ? g_build_filename (real, name, NULL) : g_strdup (real);
+  free (real);
+  return result;
+}
+
+static gboolean
+is_default_database (const char *path)
+{
+  g_autofree char *default_path = ct_cli_get_default_database ();
+  g_autofree char *real = get_real_path (path);
+  g_autofree char *real_default = get_real_path (default_path);
+
+  return g_str_equal (real, real_default);
+}
+
+static char *
+get_database_bus_name (const char *path)
+{
+  g_autofree char *real = get_real_path (path);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, real, -1);
+
+  return g_strdup_printf ("%s.Database_%.32s", APP_ID, hash);
+}
+
+static gboolean
+ct_application_dbus_register (GApplication     *app,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  CtApplication *self = CT_APPLICATION (app);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint32 result;
+
+  if (!G_APPLICATION_CLASS (ct_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  if (!(g_application_get_flags (app) & G_APPLICATION_NON_UNIQUE) ||
+      self->database_path == NULL || is_default_database (self->database_path))
+    return TRUE;
+
+  /* GApplication has exported the application's interfaces on this connection: whoever finds
+   * the name owned can call them */
+  g_free (self->bus_name);
+  self->bus_name = get_database_bus_name (self->database_path);
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", self->bus_name, G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &local_error);
+  if (reply == NULL)
+    {
+      /* Not unique then; still safe */
+      g_message ("Could not own %s: %s", self->bus_name, local_error->message);
+      return TRUE;
+    }
+
+  /* DBUS_REQUEST_NAME_REPLY_EXISTS is 3; 1 and 4 mean it is ours */
+  g_variant_get (reply, "(u)", &result);
+  self->owns_bus_name = result != 3;
+  self->forward = result == 3;
+  return TRUE;
+}
+
+static void
+release_bus_name (CtApplication   *self,
+                  GDBusConnection *connection)
+{
+  if (!self->owns_bus_name || connection == NULL)
+    return;
+
+  self->owns_bus_name = FALSE;
+  g_dbus_connection_call (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "ReleaseName", g_variant_new ("(s)", self->bus_name),
+                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
+}
+
+static void
+ct_application_dbus_unregister (GApplication    *app,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  release_bus_name (CT_APPLICATION (app), connection);
+
+  G_APPLICATION_CLASS (ct_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
+/* The instance that owns the database's name opens the files, or presents its window. FALSE
+ * when it could not be reached (it has just quit): this process shows the database itself. */
+static gboolean
+forward_to_instance (CtApplication  *self,
+                     GFile         **files,
+                     int             n_files)
+{
+  GApplication *app = G_APPLICATION (self);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariantBuilder platform_data;
+  GVariant *parameters;
+
+  self->forward = FALSE;
+
+  /* The activation token, so that the window there may take the focus */
+  g_variant_builder_init (&platform_data, G_VARIANT_TYPE_VARDICT);
+  G_APPLICATION_GET_CLASS (app)->add_platform_data (app, &platform_data);
+
+  if (n_files > 0)
+    {
+      GVariantBuilder uris;
+
+      g_variant_builder_init (&uris, G_VARIANT_TYPE_STRING_ARRAY);
+      for (int i = 0; i < n_files; i++)
+        g_variant_builder_add_value (&uris, g_variant_new_take_string (g_file_get_uri (files[i])));
+      parameters = g_variant_new ("(asa{sv})", &uris, &platform_data);
+    }
+  else
+    parameters = g_variant_new ("(a{sv})", &platform_data);
+
+  reply = g_dbus_connection_call_sync (g_application_get_dbus_connection (app), self->bus_name,
+                                       g_application_get_dbus_object_path (app),
+                                       "org.freedesktop.Application", n_files > 0 ? "Open" : "Activate",
+                                       parameters, NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, &error);
+  if (reply == NULL)
+    {
+      g_message ("Could not reach the City Ties showing %s: %s", self->database_path, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 ct_application_activate (GApplication *app)
 {
   CtApplication *self = CT_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window;
 
-  if (window == NULL)
+  if (self->forward && forward_to_instance (self, NULL, 0))
+    return;
+
+  /* The main window, even when a dialog of it has the focus */
+  if ((window = GTK_WINDOW (get_window (self))) == NULL)
     window = GTK_WINDOW (ct_window_new (self));
 
   gtk_window_present (window);
@@ -236,6 +407,9 @@ ct_application_open (GApplication  *app,
                      const char    *hint)
 {
   CtApplication *self = CT_APPLICATION (app);
+
+  if (self->forward && forward_to_instance (self, files, n_files))
+    return;
 
   for (int i = 0; i < n_files; i++)
     g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
@@ -257,9 +431,9 @@ ct_application_handle_local_options (GApplication *app,
       g_autofree char *path = g_file_get_path (file);
 
       ct_application_set_database_path (self, path);
-      /* Another database is another window: do not hand over to a running instance showing
-       * a different file */
-      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+      /* Another database is another instance, unique by a name of its own (dbus_register) */
+      if (!is_default_database (path))
+        g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
   return -1;
@@ -287,8 +461,13 @@ on_quit_cb (GSimpleAction *action,
             gpointer       user_data)
 {
   CtApplication *self = user_data;
+  g_autolist (GtkWindow) windows = NULL;
 
+  /* A closed window leaves the application's list (and may take its dialogs along): walk a copy
+   * that holds a reference to each */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
+  for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
 }
 
@@ -353,6 +532,9 @@ ct_application_dispose (GObject *object)
 {
   CtApplication *self = CT_APPLICATION (object);
 
+  /* Normally released when g_application_run() returns */
+  if (self->owns_bus_name)
+    release_bus_name (self, g_application_get_dbus_connection (G_APPLICATION (self)));
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -365,6 +547,7 @@ ct_application_finalize (GObject *object)
   CtApplication *self = CT_APPLICATION (object);
 
   g_free (self->database_path);
+  g_free (self->bus_name);
   g_clear_error (&self->open_error);
   g_ptr_array_unref (self->pending_files);
 
@@ -385,6 +568,8 @@ ct_application_class_init (CtApplicationClass *klass)
   app_class->open = ct_application_open;
   app_class->startup = ct_application_startup;
   app_class->handle_local_options = ct_application_handle_local_options;
+  app_class->dbus_register = ct_application_dbus_register;
+  app_class->dbus_unregister = ct_application_dbus_unregister;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CT_TYPE_STORE,

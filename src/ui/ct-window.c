@@ -242,6 +242,9 @@ ct_window_set_store (CtWindow *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  /* An import from the command line, or another window on the same file: the map and the
+   * panels reload as they do for changes made here */
+  ct_store_watch_other_writers (store);
 
   g_object_set (self->browse_panel, "store", store, NULL);
   g_object_set (self->details_panel, "store", store, NULL);
