@@ -50,6 +50,9 @@ run (Run        *result,
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &result->out, &result->err, &wait_status, &error);
   g_assert_no_error (error);
+  /* A crash, or a sanitizer's report (tools/dev test's second pass): show what the child said */
+  if (!WIFEXITED (wait_status))
+    g_printerr ("%s", result->err);
   g_assert_true (WIFEXITED (wait_status));
   result->status = WEXITSTATUS (wait_status);
 }
