@@ -17,6 +17,7 @@
 #include "ct-ties-layer.h"
 #include "ct-window.h"
 
+#include "test-ui-util.h"
 #include "test-util.h"
 
 typedef struct {
@@ -24,39 +25,6 @@ typedef struct {
   CtStore   *store;
   CtWindow  *window;
 } Fixture;
-
-/* Lets GTK lay out and paint: a widget's drawn state exists only after a frame */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  gint64 start = g_get_monotonic_time ();
-  gint64 frame;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  frame = gdk_frame_clock_get_frame_counter (clock);
-
-  while (gdk_frame_clock_get_frame_counter (clock) < frame + n &&
-         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -77,7 +45,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   ct_window_set_store (f->window, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_frames (GTK_WIDGET (f->window), 3);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
 }
 
 static void
@@ -103,17 +71,6 @@ find_city (Fixture    *f,
         return g_object_ref (city);
     }
   g_assert_not_reached ();
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
 }
 
 static GtkWidget *
@@ -243,7 +200,7 @@ check_window_names (Fixture    *f,
 {
   guint n = 0;
 
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   check_names (GTK_WIDGET (f->window), state, &n);
   g_test_message ("%s: %u controls named", state, n);
   g_assert_cmpuint (n, >, 20);
@@ -284,7 +241,7 @@ test_every_control_is_named (Fixture       *f,
   {
     g_autoptr(GPtrArray) menus = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, menus);
+    ct_test_collect (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, menus);
     g_assert_cmpuint (menus->len, >, 0);
     gtk_menu_button_popup (g_ptr_array_index (menus, 0));
     check_window_names (f, "the main menu open");
@@ -293,7 +250,7 @@ test_every_control_is_named (Fixture       *f,
 
   /* and with the browse panel's filters narrowed down to nothing: the empty state's button */
   ct_browse_panel_set_search_text (CT_BROWSE_PANEL (ct_window_get_browse_panel (f->window)), "no such place anywhere");
-  spin (200);
+  ct_test_spin (200);
   check_window_names (f, "no match");
 }
 
@@ -339,7 +296,7 @@ test_map_text_alternative (Fixture       *f,
 
   /* Kaohsiung: its name, its number of ties and every partner */
   ct_window_select_city (f->window, kaohsiung->id);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   text = ct_ties_layer_dup_text_alternative (layer);
   g_test_message ("%s", text);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (layer), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
@@ -421,7 +378,7 @@ test_f6_cycles_areas (Fixture       *f,
   g_assert_true (get_focus (f) == layer);
 
   ct_window_select_city (f->window, kaohsiung->id);
-  wait_frames (window, 2);
+  ct_test_wait_frames (window, 2);
 
   gtk_widget_activate_action (window, "win.focus-next-area", NULL);
   g_assert_true (focus_is_in (f, details));
@@ -443,13 +400,13 @@ test_f6_cycles_areas (Fixture       *f,
 
   /* Without the browse panel: map and details only */
   gtk_widget_activate_action (window, "win.show-browse-panel", NULL);
-  wait_frames (window, 2);
+  ct_test_wait_frames (window, 2);
   gtk_widget_activate_action (window, "win.focus-next-area", NULL);
   g_assert_true (focus_is_in (f, details));
   gtk_widget_activate_action (window, "win.focus-next-area", NULL);
   g_assert_true (get_focus (f) == layer);
   gtk_widget_activate_action (window, "win.show-browse-panel", NULL);
-  wait_frames (window, 2);
+  ct_test_wait_frames (window, 2);
 
   /* From the search, to the map */
   gtk_widget_activate_action (window, "win.search", NULL);
@@ -498,7 +455,7 @@ test_map_keyboard (Fixture       *f,
   g_signal_connect (layer, "city-selected", G_CALLBACK (on_city_selected_cb), &signalled);
 
   gtk_widget_activate_action (window, "win.show-region", "s", "taiwan");
-  wait_frames (window, 3);
+  ct_test_wait_frames (window, 3);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (layer)));
   lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
@@ -560,7 +517,7 @@ test_map_keyboard (Fixture       *f,
 
   /* Return: the details, with the focus on the first tie */
   g_object_set (window, "show-details-panel", FALSE, NULL);
-  wait_frames (window, 2);
+  ct_test_wait_frames (window, 2);
   gtk_widget_activate_action (GTK_WIDGET (layer), "map.activate-selection", NULL);
   g_assert_true (focus_is_in (f, GTK_WIDGET (details)));
   g_assert_cmpstr (ct_details_panel_get_shown_id (details), ==, first);
@@ -664,13 +621,13 @@ test_large_text (Fixture       *f,
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   g_test_message ("gtk-xft-dpi %d", dpi);
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (ct_ties_layer_get_label_size (layer, kaohsiung->id, &width, &height));
   source = shumate_simple_map_get_map_source (SHUMATE_SIMPLE_MAP (ct_window_get_map (f->window)));
   g_assert_cmpfloat (ct_basemap_source_get_text_scale (CT_BASEMAP_SOURCE (source)), ==, 1.0);
 
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (ct_ties_layer_get_label_size (layer, kaohsiung->id, &large_width, &large_height));
   g_test_message ("Kaohsiung's label: %d×%d, %d×%d in large text", width, height, large_width, large_height);
   /* in proportion: half as large again, not the font resolution applied twice */

@@ -20,6 +20,7 @@
 #include "ct-exchange.h"
 #include "ct-window.h"
 
+#include "test-ui-util.h"
 #include "test-util.h"
 
 /* A city the bundled dataset does not have, added by a colleague */
@@ -181,17 +182,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Child, child_free)
 
 /* The window */
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* How many cities the browse panel's list shows (the first of its three lists; the others are
  * ties and networks, and the dropdowns' popovers have lists of their own) */
 static guint
@@ -199,7 +189,7 @@ count_listed_cities (CtWindow *window)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect (ct_window_get_browse_panel (window), GTK_TYPE_LIST_VIEW, views);
+  ct_test_collect (ct_window_get_browse_panel (window), GTK_TYPE_LIST_VIEW, views);
   for (guint i = views->len; i > 0; i--)
     if (gtk_widget_get_ancestor (g_ptr_array_index (views, i - 1), GTK_TYPE_POPOVER))
       g_ptr_array_remove_index (views, i - 1);
@@ -207,35 +197,16 @@ count_listed_cities (CtWindow *window)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (views, 0))));
 }
 
-/* The message dialog showing over parent, if any */
-static AdwMessageDialog *
-find_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_window_get_transient_for (window) == parent &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = ADW_MESSAGE_DIALOG (window);
-    }
-  return found;
-}
-
 static gboolean
 has_dialog (gpointer parent)
 {
-  return find_dialog (parent) != NULL;
+  return ct_test_find_dialog (parent) != NULL;
 }
 
 static gboolean
 has_no_dialog (gpointer parent)
 {
-  return find_dialog (parent) == NULL;
+  return ct_test_find_dialog (parent) == NULL;
 }
 
 static void
@@ -564,7 +535,7 @@ check_second_launch (Scenario *sc)
   g_assert_true (wait_until (app_is_ready, app));
   window = get_app_window (app);
   g_assert_cmpuint (count_app_windows (app), ==, 1);
-  g_assert_null (find_dialog (GTK_WINDOW (window)));
+  g_assert_null (ct_test_find_dialog (GTK_WINDOW (window)));
   activations = sc->activations;
 
   /* With a file: the second process hands it over and exits; the window here asks */
@@ -572,7 +543,7 @@ check_second_launch (Scenario *sc)
   g_assert_cmpint (child->status, ==, 0);
   g_assert_cmpint (child->elapsed, <, PROMPT_USEC);
   g_assert_true (wait_until (has_dialog, window));
-  dialog = find_dialog (GTK_WINDOW (window));
+  dialog = ct_test_find_dialog (GTK_WINDOW (window));
   g_object_get (dialog, "heading", &heading, NULL);
   g_test_message ("asked: %s", heading);
   g_assert_nonnull (strstr (heading, basename));
@@ -592,7 +563,7 @@ check_second_launch (Scenario *sc)
   g_assert_cmpuint (sc->activations, ==, activations + 2);
   g_assert_cmpuint (count_app_windows (app), ==, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_null (find_dialog (GTK_WINDOW (window)));
+  g_assert_null (ct_test_find_dialog (GTK_WINDOW (window)));
 
   /* The same file by another path */
   if (sc->alt_database_arg)

@@ -13,6 +13,7 @@
 #include "ct-exchange.h"
 #include "ct-window.h"
 
+#include "test-ui-util.h"
 #include "test-util.h"
 
 /* A city the bundled dataset does not have, added by a colleague */
@@ -43,35 +44,16 @@ wait_until (gboolean (*condition) (gpointer),
   return TRUE;
 }
 
-/* The message dialog showing over parent, if any */
-static AdwMessageDialog *
-find_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_window_get_transient_for (window) == parent &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = ADW_MESSAGE_DIALOG (window);
-    }
-  return found;
-}
-
 static gboolean
 has_dialog (gpointer parent)
 {
-  return find_dialog (parent) != NULL;
+  return ct_test_find_dialog (parent) != NULL;
 }
 
 static gboolean
 has_no_dialog (gpointer parent)
 {
-  return find_dialog (parent) == NULL;
+  return ct_test_find_dialog (parent) == NULL;
 }
 
 /* What a click on one of the dialog's buttons does */
@@ -151,7 +133,7 @@ fixture_tear_down (Fixture       *f,
 {
   AdwMessageDialog *dialog;
 
-  while ((dialog = find_dialog (GTK_WINDOW (f->window))))
+  while ((dialog = ct_test_find_dialog (GTK_WINDOW (f->window))))
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->store);
@@ -176,7 +158,7 @@ test_open_import (Fixture       *f,
 
   ct_window_import_file_async (f->window, file, NULL, on_result_cb, &result);
   g_assert_true (wait_until (has_dialog, f->window));
-  dialog = find_dialog (GTK_WINDOW (f->window));
+  dialog = ct_test_find_dialog (GTK_WINDOW (f->window));
   g_object_get (dialog, "heading", &heading, NULL);
   g_test_message ("asked: %s", heading);
   g_assert_nonnull (strstr (heading, "colleague.cityties.json"));
@@ -199,7 +181,7 @@ test_open_import (Fixture       *f,
   g_assert_cmpstr (city->name, ==, NEW_CITY);
   g_assert_cmpuint (count_cities (f->store), ==, before + 1);
   /* The outcome is a toast, not another dialog */
-  g_assert_null (find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (ct_test_find_dialog (GTK_WINDOW (f->window)));
 }
 
 /* Cancel: nothing is imported */
@@ -215,7 +197,7 @@ test_open_cancel (Fixture       *f,
 
   ct_window_import_file_async (f->window, file, NULL, on_result_cb, &result);
   g_assert_true (wait_until (has_dialog, f->window));
-  answer (find_dialog (GTK_WINDOW (f->window)), "cancel");
+  answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "cancel");
 
   g_assert_true (wait_until (has_result, &result));
   report = ct_window_import_file_finish (f->window, result, &error);
@@ -257,7 +239,7 @@ test_open_rejected (Fixture       *f,
 
   ct_window_import_file_async (f->window, file, NULL, on_result_cb, &result);
   g_assert_true (wait_until (has_dialog, f->window));
-  answer (find_dialog (GTK_WINDOW (f->window)), "import");
+  answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "import");
 
   g_assert_true (wait_until (has_result, &result));
   report = ct_window_import_file_finish (f->window, result, &error);
@@ -268,7 +250,7 @@ test_open_rejected (Fixture       *f,
 
   /* The problem, with the file, the line and the field */
   g_assert_true (wait_until (has_dialog, f->window));
-  dialog = find_dialog (GTK_WINDOW (f->window));
+  dialog = ct_test_find_dialog (GTK_WINDOW (f->window));
   g_object_get (dialog, "heading", &heading, "body", &body, NULL);
   g_test_message ("%s: %s", heading, body);
   g_assert_nonnull (strstr (heading, "mistake.cityties.json"));
@@ -310,7 +292,7 @@ test_open_conflicts (Fixture       *f,
 
   ct_window_import_file_async (f->window, file, NULL, on_result_cb, &result);
   g_assert_true (wait_until (has_dialog, f->window));
-  answer (find_dialog (GTK_WINDOW (f->window)), "import");
+  answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "import");
   g_assert_true (wait_until (has_result, &result));
   report = ct_window_import_file_finish (f->window, result, &error);
   g_assert_no_error (error);
@@ -318,7 +300,7 @@ test_open_conflicts (Fixture       *f,
   g_assert_cmpuint (report->conflicts->len, ==, n_changed);
 
   g_assert_true (wait_until (has_dialog, f->window));
-  dialog = find_dialog (GTK_WINDOW (f->window));
+  dialog = ct_test_find_dialog (GTK_WINDOW (f->window));
   g_object_get (dialog, "heading", &heading, "body", &body, NULL);
   g_test_message ("%s\n%s", heading, body);
   g_assert_cmpstr (heading, ==, "Imported “colleague.cityties.json”");
@@ -369,7 +351,7 @@ drive_application_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (!run->asked && window && (dialog = find_dialog (GTK_WINDOW (window))))
+  if (!run->asked && window && (dialog = ct_test_find_dialog (GTK_WINDOW (window))))
     {
       /* The question comes once the database is open */
       g_assert_nonnull (store);

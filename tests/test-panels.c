@@ -15,6 +15,7 @@
 #include "ct-city-row.h"
 #include "ct-details-panel.h"
 
+#include "test-ui-util.h"
 #include "test-util.h"
 
 typedef struct {
@@ -26,29 +27,6 @@ typedef struct {
 } Fixture;
 
 /* Main loop */
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  gint64 start = g_get_monotonic_time ();
-  gint64 frame;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  frame = gdk_frame_clock_get_frame_counter (clock);
-
-  while (gdk_frame_clock_get_frame_counter (clock) < frame + n &&
-         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -85,7 +63,7 @@ fixture_set_up (Fixture       *f,
   g_object_set (f->browse, "store", f->store, NULL);
   g_object_set (f->details, "store", f->store, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_frames (f->window, 3);
+  ct_test_wait_frames (f->window, 3);
 }
 
 static void
@@ -108,17 +86,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Finding widgets */
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* Every widget of a type under widget, in the order of the tree */
 static GPtrArray *
 find_all (gpointer widget,
@@ -126,7 +93,7 @@ find_all (gpointer widget,
 {
   GPtrArray *found = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (widget), type, found);
+  ct_test_collect (GTK_WIDGET (widget), type, found);
   return found;
 }
 
@@ -289,7 +256,7 @@ save_screenshot (Fixture    *f,
   if (dir == NULL)
     return;
 
-  wait_frames (f->window, 3);
+  ct_test_wait_frames (f->window, 3);
   width = gtk_widget_get_width (f->window);
   height = gtk_widget_get_height (f->window);
   paintable = gtk_widget_paintable_new (f->window);
@@ -312,7 +279,7 @@ scroll_details_to_end (Fixture *f)
 {
   g_autoptr(GPtrArray) scrolls = find_all (f->details, GTK_TYPE_SCROLLED_WINDOW);
 
-  wait_frames (f->window, 2);
+  ct_test_wait_frames (f->window, 2);
   for (guint i = 0; i < scrolls->len; i++)
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolls, i));
@@ -410,7 +377,7 @@ test_browse_region_filter (Fixture       *f,
     g_assert_cmpint (ct_browse_panel_get_filter (f->browse)->year_to, ==, 1951);
     g_assert_cmpuint (g_list_model_get_n_items (get_items (f, 0)), ==, 0);
     g_assert_cmpuint (pages->len, ==, 1);
-    wait_frames (f->window, 2);
+    ct_test_wait_frames (f->window, 2);
     g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (pages, 0)));
     save_screenshot (f, "empty");
 
@@ -479,7 +446,7 @@ test_browse_selection (Fixture       *f,
   g_assert_cmpuint (emitted, ==, 2);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (items)), ==,
                     find_city_position (items, "Taichung"));
-  wait_frames (f->window, 2);
+  ct_test_wait_frames (f->window, 2);
   save_screenshot (f, "selected");
 
   /* A tie selected on the map shows the ties, and the city is no longer selected */
@@ -614,7 +581,7 @@ test_details_partnership (Fixture       *f,
   gtk_widget_activate (g_ptr_array_index (parties, 0));
   g_assert_cmpstr (ct_details_panel_get_shown_kind (f->details), ==, "city");
   g_assert_cmpstr (ct_details_panel_get_shown_id (f->details), ==, ((CtParty *) g_ptr_array_index (tie->parties, 0))->city);
-  wait_frames (f->window, 2);
+  ct_test_wait_frames (f->window, 2);
   /* the keyboard focus moved on to the new page's first row (not into its title) */
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));

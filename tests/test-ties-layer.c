@@ -10,6 +10,7 @@
 #include "ct-camera.h"
 #include "ct-geometry.h"
 #include "ct-ties-layer.h"
+#include "test-ui-util.h"
 
 #define WIDTH  1200
 #define HEIGHT 800
@@ -91,38 +92,6 @@ make_partnership (const char  *id,
 }
 
 static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  gint64 start = g_get_monotonic_time ();
-  gint64 frame;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  frame = gdk_frame_clock_get_frame_counter (clock);
-
-  while (gdk_frame_clock_get_frame_counter (clock) < frame + n &&
-         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 set_view (Fixture *f,
           double   lat,
           double   lon,
@@ -130,7 +99,7 @@ set_view (Fixture *f,
 {
   shumate_viewport_set_zoom_level (f->viewport, zoom);
   shumate_location_set_location (SHUMATE_LOCATION (f->viewport), lat, lon);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
 }
 
 static void
@@ -174,7 +143,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_object_add_weak_pointer (G_OBJECT (f->layer), (gpointer *) &f->layer);
   gtk_window_destroy (f->window);
-  spin (50);
+  ct_test_spin (50);
   g_assert_null (f->layer);
   g_clear_pointer (&f->cities, g_ptr_array_unref);
   g_clear_pointer (&f->partnerships, g_ptr_array_unref);
@@ -367,7 +336,7 @@ test_selection (Fixture       *f,
   g_assert_cmpuint (pship_notifies, ==, 1);
   g_assert_null (ct_ties_layer_get_selected_city (f->layer));
   g_assert_cmpstr (ct_ties_layer_get_selected_partnership (f->layer), ==, "taipei-warsaw");
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
 
   /* A click on Da Nang, through the layer's own gesture */
   g_signal_connect (f->layer, "city-activated", G_CALLBACK (on_activated_cb), &activated);
@@ -389,7 +358,7 @@ test_selection (Fixture       *f,
   g_assert_null (activated);
   g_assert_cmpstr (ct_ties_layer_get_selected_city (f->layer), ==, "da-nang");
 
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (ct_ties_layer_is_city_labelled (f->layer, "da-nang"));
 
   ct_ties_layer_select_city (f->layer, NULL);
@@ -407,14 +376,14 @@ test_labels_avoid_each_other (Fixture       *f,
                    make_partnership ("twin-a-taipei", CT_KIND_EXCHANGE, CT_STATUS_ACTIVE, NULL,
                                      (const char *[]) { "twin-a", "taipei", NULL }));
   ct_ties_layer_set_data (f->layer, f->cities, f->partnerships);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
 
   g_assert_true (ct_ties_layer_is_city_labelled (f->layer, "twin-a"));
   g_assert_false (ct_ties_layer_is_city_labelled (f->layer, "twin-b"));
 
   /* The selection is always labelled */
   ct_ties_layer_select_city (f->layer, "twin-b");
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (ct_ties_layer_is_city_labelled (f->layer, "twin-b"));
   g_assert_false (ct_ties_layer_is_city_labelled (f->layer, "twin-a"));
 
@@ -437,7 +406,7 @@ test_label_func (Fixture       *f,
   guint calls = 0;
 
   ct_ties_layer_set_label_func (f->layer, upper_label, &calls, NULL);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_cmpuint (calls, >=, 3);
   g_assert_cmpuint (calls, <=, G_N_ELEMENTS (city_data));
 
@@ -479,14 +448,14 @@ test_screenshot (Fixture       *f,
   set_view (f, 25, 160, 2.6);
   ct_ties_layer_select_city (f->layer, "taipei");
   ct_ties_layer_set_highlighted_cities (f->layer, network);
-  wait_frames (GTK_WIDGET (f->window), 3);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
   save_screenshot (f, "ties-layer.png");
 
   set_view (f, 20, 118, 5);
   ct_ties_layer_select_partnership (f->layer, "kaohsiung-da-nang");
   ct_ties_layer_set_highlighted_cities (f->layer, NULL);
   ct_ties_layer_set_dark (f->layer, TRUE);
-  wait_frames (GTK_WIDGET (f->window), 3);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
   save_screenshot (f, "ties-layer-dark.png");
 
   /* The world narrower than the window: every copy of it drawn */
@@ -578,11 +547,11 @@ test_camera_flies (Fixture       *f,
 
   /* A drag (anything else moving the viewport) stops a flight */
   ct_camera_fly_to (camera, 52.2297, 21.0122, 5);
-  spin (100);
+  ct_test_spin (100);
   g_assert_true (ct_camera_is_flying (camera));
   shumate_location_set_location (SHUMATE_LOCATION (f->viewport), 10, 10);
   g_assert_false (ct_camera_is_flying (camera));
-  spin (1200);
+  ct_test_spin (1200);
   assert_view (f, 10, 10, shumate_viewport_get_zoom_level (f->viewport), 1e-9);
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -613,17 +582,17 @@ test_camera_fits (Fixture       *f,
   ct_camera_show_all (camera, f->cities);  /* Warsaw too: then the short way is over Eurasia */
   lon = shumate_location_get_longitude (SHUMATE_LOCATION (f->viewport));
   g_test_message ("all cities: centre longitude %.2f, zoom %.2f", lon, shumate_viewport_get_zoom_level (f->viewport));
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_cmpuint (ct_ties_layer_get_n_drawn_cities (f->layer), ==, G_N_ELEMENTS (city_data));
 
   /* Regions */
   ct_camera_show_region (camera, CT_REGION_TAIWAN);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_cmpuint (ct_ties_layer_get_n_drawn_cities (f->layer), ==, 2);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (f->viewport), >, 6);
 
   ct_camera_show_region (camera, CT_REGION_EU);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_cmpuint (ct_ties_layer_get_n_drawn_cities (f->layer), ==, 1);
 
   /* A single city: close, not infinitely */

@@ -14,6 +14,7 @@
 #include "ct-ties-layer.h"
 #include "ct-window.h"
 
+#include "test-ui-util.h"
 #include "test-util.h"
 
 typedef struct {
@@ -21,39 +22,6 @@ typedef struct {
   CtStore   *store;
   CtWindow  *window;
 } Fixture;
-
-/* Lets GTK lay out and paint: a widget's drawn state exists only after a frame */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  gint64 start = g_get_monotonic_time ();
-  gint64 frame;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  frame = gdk_frame_clock_get_frame_counter (clock);
-
-  while (gdk_frame_clock_get_frame_counter (clock) < frame + n &&
-         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -74,7 +42,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   ct_window_set_store (f->window, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_frames (GTK_WIDGET (f->window), 3);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
 }
 
 static void
@@ -103,7 +71,7 @@ test_window_opens_on_bundled_data (Fixture       *f,
 
   /* Show everything, then check the layer drew every city the store has */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all", NULL);
-  wait_frames (GTK_WIDGET (f->window), 3);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
   g_test_message ("zoom %.2f, drew %u cities, %u arcs",
                   shumate_viewport_get_zoom_level (viewport),
                   ct_ties_layer_get_n_drawn_cities (layer),
@@ -112,24 +80,13 @@ test_window_opens_on_bundled_data (Fixture       *f,
   g_assert_cmpuint (ct_ties_layer_get_n_drawn_arcs (layer), >, 50);
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* The browse panel's list of cities (not a dropdown's list) */
 static GtkSingleSelection *
 get_city_items (Fixture *f)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect (ct_window_get_browse_panel (f->window), GTK_TYPE_LIST_VIEW, views);
+  ct_test_collect (ct_window_get_browse_panel (f->window), GTK_TYPE_LIST_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     {
       GtkSelectionModel *model = gtk_list_view_get_model (g_ptr_array_index (views, i));
@@ -156,8 +113,8 @@ save_screenshot (Fixture    *f,
   int width = gtk_widget_get_width (GTK_WIDGET (f->window));
   int height = gtk_widget_get_height (GTK_WIDGET (f->window));
 
-  spin (1500);  /* tiles render on worker threads */
-  wait_frames (GTK_WIDGET (f->window), 3);
+  ct_test_spin (1500);  /* tiles render on worker threads */
+  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -197,7 +154,7 @@ test_window_list_selects_on_map (Fixture       *f,
 
   /* What a click on the row does: the map and the details follow */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (items), position, TRUE);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_cmpstr (ct_ties_layer_get_selected_city (layer), ==, kaohsiung->id);
   g_assert_cmpstr (ct_details_panel_get_shown_kind (details), ==, "city");
   g_assert_cmpstr (ct_details_panel_get_shown_id (details), ==, kaohsiung->id);
@@ -210,7 +167,7 @@ test_window_list_selects_on_map (Fixture       *f,
 
   /* and the other way: a click on Da Nang on the map selects its row and shows it */
   g_signal_emit_by_name (layer, "city-activated", da_nang->id);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_cmpstr (ct_ties_layer_get_selected_city (layer), ==, da_nang->id);
   g_assert_cmpstr (ct_details_panel_get_shown_id (details), ==, da_nang->id);
   {
@@ -231,14 +188,14 @@ test_window_filter_reduces (Fixture       *f,
   guint before, after;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all", NULL);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   before = ct_ties_layer_get_n_drawn_arcs (layer);
 
   /* Typing in the header bar's search filters lists and map alike */
   search = gtk_widget_get_first_child (GTK_WIDGET (f->window));
   ct_browse_panel_set_search_text (CT_BROWSE_PANEL (ct_window_get_browse_panel (f->window)), "Tainan");
-  spin (300);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  ct_test_spin (300);
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
   after = ct_ties_layer_get_n_drawn_arcs (layer);
 
   g_test_message ("arcs: %u before, %u with “Tainan”", before, after);
@@ -278,14 +235,14 @@ test_window_reads_in_chinese (Fixture       *f,
   g_autofree char *placeholder = NULL;
   gboolean found_cities = FALSE;
 
-  collect (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, entries);
+  ct_test_collect (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, entries);
   g_assert_cmpuint (entries->len, >, 0);
   g_object_get (g_ptr_array_index (entries, 0), "placeholder-text", &placeholder, NULL);
   g_test_message ("search: %s", placeholder);
   g_assert_nonnull (placeholder);
   g_assert_false (has_latin_letters (placeholder));
 
-  collect (ct_window_get_browse_panel (f->window), GTK_TYPE_STACK, stacks);
+  ct_test_collect (ct_window_get_browse_panel (f->window), GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
     {
       g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (g_ptr_array_index (stacks, i)));
