@@ -41,4 +41,20 @@ void     fuzz_check_same        (const char   *what,
 CtStore *fuzz_get_store         (void);
 void     fuzz_store_changed     (void);
 
+/* A format that loses nothing (native JSON, GeoJSON): its reader and writer */
+typedef CtDataset *(*FuzzReadFunc)  (const char  *data,
+                                     gsize        length,
+                                     const char  *filename,
+                                     GError     **error);
+typedef char      *(*FuzzWriteFunc) (CtDataset   *dataset,
+                                     gsize       *length);
+
+/* The whole check of such a format: refused input has a proper error; accepted input gives the
+ * same bytes through export → import → export and merges into fuzz_get_store() cleanly */
+int      fuzz_lossless_format   (const uint8_t *data,
+                                 size_t         size,
+                                 FuzzReadFunc   read,
+                                 FuzzWriteFunc  write,
+                                 const char    *extension);
+
 G_END_DECLS

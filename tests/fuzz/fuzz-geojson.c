@@ -20,46 +20,5 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtDataset) ds = NULL;
-  g_autoptr(CtDataset) again = NULL;
-  g_autoptr(CtImportReport) report = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  gsize first_length, second_length;
-
-  fuzz_init ();
-
-  ds = ct_geojson_read ((const char *) data, size, "fuzz.geojson", &error);
-  if (ds == NULL)
-    {
-      fuzz_check_error (error);
-      return 0;
-    }
-
-  /* What an export of these records writes reads back as the same records */
-  ct_dataset_sort (ds);
-  first = ct_geojson_write (ds, &first_length);
-  again = ct_geojson_read (first, first_length, "export.geojson", &error);
-  if (again == NULL)
-    {
-      g_printerr ("fuzz: the export of an accepted file is refused: %s\n", error->message);
-      abort ();
-    }
-  ct_dataset_sort (again);
-  second = ct_geojson_write (again, &second_length);
-  fuzz_check_same ("export → import → export", first, first_length, second, second_length);
-
-  /* The merge: all or nothing */
-  report = ct_import_report_new ();
-  if (!ct_store_import_dataset (fuzz_get_store (), ds, report, NULL, &error))
-    fuzz_check_error (error);
-  else
-    {
-      fuzz_check_report (report);
-      if (report->added > 0 || report->updated > 0)
-        fuzz_store_changed ();
-    }
-
-  return 0;
+  return fuzz_lossless_format (data, size, ct_geojson_read, ct_geojson_write, "geojson");
 }
