@@ -6,6 +6,8 @@
  *   ct-bench map      frame work with 10,000 cities and 20,000 ties: bare basemap, + ties layer,
  *                     and the cities as ShumateMarker widgets (needs a display; tools/dev bench
  *                     provides Xvfb)
+ *   ct-bench gazetteer  type-ahead search in the bundled world gazetteer, a few thousand prefixes,
+ *                     against a linear strstr() scan of the same keys
  *
  * Prints "metric NAME VALUE" lines. Not a test: nothing here passes or fails.
  *
@@ -357,6 +359,9 @@ bench_import (void)
 /* bench-basemap.c */
 int ct_bench_basemap (void);
 
+/* bench-gazetteer.c */
+int ct_bench_gazetteer (void);
+
 /* bench-map.c */
 int  ct_bench_map             (void);
 void ct_bench_map_set_basemap (ShumateMapSource *basemap);
@@ -387,9 +392,12 @@ main (int   argc,
   if (g_str_equal (what, "map"))
     return bench_map ();
 
-  if (g_str_equal (what, "all"))
-    return ct_bench_basemap () || bench_map () || bench_import ();
+  if (g_str_equal (what, "gazetteer"))
+    return ct_bench_gazetteer ();
 
-  fprintf (stderr, "usage: ct-bench [import|basemap|map|all]\n");
+  if (g_str_equal (what, "all"))
+    return ct_bench_basemap () || bench_map () || ct_bench_gazetteer () || bench_import ();
+
+  fprintf (stderr, "usage: ct-bench [import|basemap|map|gazetteer|all]\n");
   return 2;
 }
