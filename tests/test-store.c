@@ -13,23 +13,6 @@
 
 #include "test-util.h"
 
-static CtCity *
-make_city (const char *name,
-           const char *local,
-           const char *country,
-           double      lat,
-           double      lon)
-{
-  CtCity *c = ct_city_new ();
-
-  c->name = g_strdup (name);
-  c->local_name = g_strdup (local);
-  c->country = g_strdup (country);
-  c->lat = lat;
-  c->lon = lon;
-  return c;
-}
-
 static CtPartnership *
 make_partnership (CtKind      kind,
                   CtStatus    status,
@@ -52,7 +35,7 @@ test_store_city_crud (void)
 {
   g_autoptr(CtTestDir) dir = ct_test_dir_new ();
   g_autoptr(CtStore) store = ct_test_open_store (dir, "crud.db");
-  g_autoptr(CtCity) city = make_city ("Kaohsiung", "高雄市", "TW", 22.61626, 120.31333);
+  g_autoptr(CtCity) city = ct_test_make_city ("Kaohsiung", "高雄市", "TW", 22.61626, 120.31333);
   g_autoptr(CtCity) read = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *created = NULL;
@@ -91,7 +74,7 @@ test_store_validation (void)
 {
   g_autoptr(CtTestDir) dir = ct_test_dir_new ();
   g_autoptr(CtStore) store = ct_test_open_store (dir, "valid.db");
-  g_autoptr(CtCity) a = make_city ("Taipei", "臺北市", "TW", 25.05, 121.53);
+  g_autoptr(CtCity) a = ct_test_make_city ("Taipei", "臺北市", "TW", 25.05, 121.53);
   g_autoptr(CtCity) bad = NULL;
   g_autoptr(CtPartnership) p = NULL;
   g_autoptr(GError) error = NULL;
@@ -99,7 +82,7 @@ test_store_validation (void)
 
   g_assert_true (ct_store_save_city (store, a, &error));
 
-  bad = make_city ("Nowhere", NULL, "TW", 95.0, 0);
+  bad = ct_test_make_city ("Nowhere", NULL, "TW", 95.0, 0);
   g_assert_false (ct_store_save_city (store, bad, &error));
   g_assert_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT);
   g_assert_nonnull (strstr (error->message, "lat"));
@@ -155,10 +138,10 @@ test_store_partnerships_and_queries (void)
 {
   g_autoptr(CtTestDir) dir = ct_test_dir_new ();
   g_autoptr(CtStore) store = ct_test_open_store (dir, "query.db");
-  g_autoptr(CtCity) khh = make_city ("Kaohsiung", "高雄市", "TW", 22.61626, 120.31333);
-  g_autoptr(CtCity) dad = make_city ("Da Nang", "Đà Nẵng", "VN", 16.06778, 108.22083);
-  g_autoptr(CtCity) sub = make_city ("Surabaya", NULL, "ID", -7.24917, 112.75083);
-  g_autoptr(CtCity) gdy = make_city ("Gdynia", NULL, "PL", 54.51889, 18.53188);
+  g_autoptr(CtCity) khh = ct_test_make_city ("Kaohsiung", "高雄市", "TW", 22.61626, 120.31333);
+  g_autoptr(CtCity) dad = ct_test_make_city ("Da Nang", "Đà Nẵng", "VN", 16.06778, 108.22083);
+  g_autoptr(CtCity) sub = ct_test_make_city ("Surabaya", NULL, "ID", -7.24917, 112.75083);
+  g_autoptr(CtCity) gdy = ct_test_make_city ("Gdynia", NULL, "PL", 54.51889, 18.53188);
   g_autoptr(CtPartnership) p1 = NULL;
   g_autoptr(CtPartnership) p2 = NULL;
   g_autoptr(CtPartnership) p3 = NULL;
@@ -293,8 +276,8 @@ test_store_networks_sources_activities (void)
 {
   g_autoptr(CtTestDir) dir = ct_test_dir_new ();
   g_autoptr(CtStore) store = ct_test_open_store (dir, "net.db");
-  g_autoptr(CtCity) a = make_city ("Manila", "Maynila", "PH", 14.6042, 120.9822);
-  g_autoptr(CtCity) b = make_city ("Taipei", "臺北市", "TW", 25.05, 121.53);
+  g_autoptr(CtCity) a = ct_test_make_city ("Manila", "Maynila", "PH", 14.6042, 120.9822);
+  g_autoptr(CtCity) b = ct_test_make_city ("Taipei", "臺北市", "TW", 25.05, 121.53);
   g_autoptr(CtNetwork) n = ct_network_new ();
   g_autoptr(CtSource) s = ct_source_new ();
   g_autoptr(CtMembership) m = ct_membership_new ();

@@ -70,6 +70,24 @@ ct_test_open_store (CtTestDir  *dir,
   return store;
 }
 
+/* A new city with the fields every city needs, for saving */
+static inline CtCity *
+ct_test_make_city (const char *name,
+                   const char *local,
+                   const char *country,
+                   double      lat,
+                   double      lon)
+{
+  CtCity *c = ct_city_new ();
+
+  c->name = g_strdup (name);
+  c->local_name = g_strdup (local);
+  c->country = g_strdup (country);
+  c->lat = lat;
+  c->lon = lon;
+  return c;
+}
+
 static inline char *
 ct_test_file (CtTestDir  *dir,
               const char *name,

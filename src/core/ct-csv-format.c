@@ -213,6 +213,8 @@ typedef struct {
   GHashTable  *partnerships;  /* signature → CtPartnership in ds */
   GHashTable  *existing;      /* signature → CtPartnership in the database */
   GPtrArray   *keep;          /* records borrowed by the tables */
+
+  CtImportProgress *progress; /* may be NULL; every rejected line goes there */
 } Reader;
 
 static void
@@ -252,6 +254,9 @@ row_error (Reader      *r,
   va_end (args);
   /* Excerpts of cells ("%.40s") may end in the middle of a character: the window needs UTF-8 */
   message = g_utf8_make_valid (formatted, -1);
+
+  if (r->progress)
+    ct_import_progress_add_rejection (r->progress, r->line, column >= 0 ? column_names[column] : NULL, message);
 
   if (column >= 0)
     g_set_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT, "%s:%u: %s: %s",
@@ -694,6 +699,33 @@ load_database (Reader  *r,
   return TRUE;
 }
 
+/* A syntax error of the RFC 4180 reader, "file:line: message", as a rejected line */
+static void
+add_syntax_rejection (Reader       *r,
+                      const GError *syntax_error)
+{
+  const char *message = syntax_error->message;
+  guint line = 0;
+  gsize n = strlen (r->filename);
+
+  if (r->progress == NULL)
+    return;
+
+  if (strncmp (message, r->filename, n) == 0 && message[n] == ':' && g_ascii_isdigit (message[n + 1]))
+    {
+      char *end = NULL;
+      guint64 value = g_ascii_strtoull (message + n + 1, &end, 10);
+
+      if (end && end[0] == ':' && end[1] == ' ' && value <= G_MAXUINT)
+        {
+          line = (guint) value;
+          message = end + 2;
+        }
+    }
+
+  ct_import_progress_add_rejection (r->progress, line, NULL, message);
+}
+
 CtDataset *
 ct_csv_format_read (CtStore     *store,
                     const char  *data,
@@ -701,9 +733,22 @@ ct_csv_format_read (CtStore     *store,
                     const char  *filename,
                     GError     **error)
 {
+  return ct_csv_format_read_full (store, data, length, filename, NULL, NULL, error);
+}
+
+CtDataset *
+ct_csv_format_read_full (CtStore           *store,
+                         const char        *data,
+                         gsize              length,
+                         const char        *filename,
+                         CtImportProgress  *progress,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
   g_autoptr(CtCsvReader) csv = NULL;
   g_autoptr(CtDataset) ds = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) first_error = NULL;
   GPtrArray *fields = NULL;
   int columns[N_COLUMNS];
   guint n_header = 0;
@@ -737,6 +782,7 @@ ct_csv_format_read (CtStore     *store,
   r.partnerships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  r.progress = progress;
 
   /* The header */
   if (!ct_csv_reader_next (csv, &fields, &local_error))
@@ -789,31 +835,58 @@ ct_csv_format_read (CtStore     *store,
   if (!load_database (&r, error))
     goto out;
 
+  /* A bad row does not stop the reading: every rejected line is reported (to progress), and the
+   * error is the first one's */
   while (ct_csv_reader_next (csv, &fields, &local_error))
     {
       const char *values[N_COLUMNS];
+      g_autoptr(GError) row_err = NULL;
 
       r.line = ct_csv_reader_get_line (csv);
       n_rows++;
 
-      if (fields->len != n_header)
+      if ((n_rows & 255) == 0)
         {
-          row_error (&r, -1, error, _("%u fields where the header has %u"), fields->len, n_header);
-          goto out;
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto out;
+          if (progress)
+            {
+              gsize total;
+              gsize done = ct_csv_reader_get_position (csv, &total);
+
+              ct_import_progress_set_reading (progress, done, total);
+            }
         }
 
-      for (guint c = 0; c < N_COLUMNS; c++)
-        values[c] = columns[c] >= 0 ? ct_csv_unneutralise (g_ptr_array_index (fields, columns[c])) : NULL;
+      if (fields->len != n_header)
+        row_error (&r, -1, &row_err, _("%u fields where the header has %u"), fields->len, n_header);
+      else
+        {
+          for (guint c = 0; c < N_COLUMNS; c++)
+            values[c] = columns[c] >= 0 ? ct_csv_unneutralise (g_ptr_array_index (fields, columns[c])) : NULL;
 
-      if (!read_row (&r, values, error))
-        goto out;
+          read_row (&r, values, &row_err);
+        }
+
+      if (row_err && first_error == NULL)
+        first_error = g_steal_pointer (&row_err);
     }
 
   if (local_error)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      add_syntax_rejection (&r, local_error);
+      if (first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
+    }
+
+  if (first_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
       goto out;
     }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
 
   /* Every city, theme and new partnership was validated where it was read; new sources are
    * URLs within the length limit, and updated partnerships only took validated values */

@@ -16,6 +16,16 @@ CtDataset *ct_csv_format_read  (CtStore     *store,
                                 gsize        length,
                                 const char  *filename,
                                 GError     **error);
+/* The same, reporting to progress (may be NULL) how far it has read and every line it rejected
+ * (the error is the first one's), and stopping with G_IO_ERROR_CANCELLED when cancellable is
+ * cancelled */
+CtDataset *ct_csv_format_read_full (CtStore           *store,
+                                    const char        *data,
+                                    gsize              length,
+                                    const char        *filename,
+                                    CtImportProgress  *progress,
+                                    GCancellable      *cancellable,
+                                    GError           **error);
 /* Writes every bilateral partnership; *n_left_out counts those with more parties */
 char      *ct_csv_format_write (CtDataset   *dataset,
                                 guint       *n_left_out,

@@ -20,6 +20,7 @@
 
 struct _CtCsvReader
 {
+  const char *start;        /* after the byte-order mark */
   const char *pos;
   const char *end;
   char       *filename;
@@ -69,6 +70,7 @@ ct_csv_reader_new (const char *data,
   data = ct_text_skip_bom (data, &len);
 
   self = g_new0 (CtCsvReader, 1);
+  self->start = data;
   self->pos = data;
   self->end = data + len;
   self->filename = g_strdup (filename != NULL ? filename : _("<input>"));
@@ -110,6 +112,26 @@ ct_csv_reader_get_line (CtCsvReader *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->record_line;
+}
+
+/**
+ * ct_csv_reader_get_position:
+ * @self: a #CtCsvReader
+ * @total: (out) (optional): the number of bytes the reader reads in all
+ *
+ * Gets how many bytes the reader has read, for a progress report.
+ *
+ * Returns: the bytes read so far, up to @total
+ */
+gsize
+ct_csv_reader_get_position (CtCsvReader *self,
+                            gsize       *total)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (total)
+    *total = (gsize) (self->end - self->start);
+  return (gsize) (self->pos - self->start);
 }
 
 static inline void

@@ -18,6 +18,8 @@ gboolean     ct_csv_reader_next         (CtCsvReader  *reader,
                                          GPtrArray   **fields,
                                          GError      **error);
 guint        ct_csv_reader_get_line     (CtCsvReader  *reader);
+gsize        ct_csv_reader_get_position (CtCsvReader  *reader,
+                                         gsize        *total);
 
 void         ct_csv_append_field        (GString      *out,
                                          const char   *value,

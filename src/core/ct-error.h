@@ -20,6 +20,7 @@ typedef enum {
   CT_ERROR_BUSY,          /* another process holds the database past the busy timeout */
   CT_ERROR_VERSION,       /* a database or file from a newer version of City Ties */
   CT_ERROR_CANCELLED,
+  CT_ERROR_CONFLICT,      /* undo or redo: a record the step touched was changed elsewhere since */
 } CtError;
 
 GQuark ct_error_quark (void);

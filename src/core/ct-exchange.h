@@ -28,6 +28,16 @@ gboolean ct_exchange_import_file (CtStore         *store,
                                   GCancellable    *cancellable,
                                   GError         **error);
 
+/* The same, reporting to progress (may be NULL) how far it has got and, for CSV, every line it
+ * rejected; the import stops, changing nothing, with G_IO_ERROR_CANCELLED when cancellable is
+ * cancelled */
+gboolean ct_exchange_import_file_full (CtStore           *store,
+                                       const char        *path,
+                                       CtImportProgress  *progress,
+                                       CtImportReport    *report,
+                                       GCancellable      *cancellable,
+                                       GError           **error);
+
 /* Parses data already in memory; filename names it in messages */
 gboolean ct_exchange_import_data (CtStore         *store,
                                   CtFormat         format,
@@ -38,12 +48,34 @@ gboolean ct_exchange_import_data (CtStore         *store,
                                   GCancellable    *cancellable,
                                   GError         **error);
 
+gboolean ct_exchange_import_data_full (CtStore           *store,
+                                       CtFormat           format,
+                                       const char        *data,
+                                       gsize              length,
+                                       const char        *filename,
+                                       CtImportProgress  *progress,
+                                       CtImportReport    *report,
+                                       GCancellable      *cancellable,
+                                       GError           **error);
+
+/* What an export wrote */
+typedef struct {
+  guint n_cities;       /* CSV: the cities of the partnerships it holds */
+  guint n_partnerships;
+  guint n_left_out;     /* CSV: partnerships with more than two parties, which it cannot hold */
+} CtExportSummary;
+
 /* Writes the whole database to path, replacing it atomically. *n_left_out (CSV only) counts
  * partnerships the format cannot hold. */
 gboolean ct_exchange_export_file (CtStore         *store,
                                   const char      *path,
                                   guint           *n_left_out,
                                   GError         **error);
+
+gboolean ct_exchange_export_file_full (CtStore          *store,
+                                       const char       *path,
+                                       CtExportSummary  *summary,
+                                       GError          **error);
 
 char    *ct_exchange_export_data (CtStore         *store,
                                   CtFormat         format,
@@ -58,8 +90,27 @@ void            ct_exchange_import_file_async  (CtStore             *store,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
+/* The same, reporting to progress (may be NULL); finish it with ct_exchange_import_file_finish() */
+void            ct_exchange_import_file_full_async (CtStore             *store,
+                                                    const char          *path,
+                                                    CtImportProgress    *progress,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
 CtImportReport *ct_exchange_import_file_finish (CtStore             *store,
                                                 GAsyncResult        *result,
+                                                GError             **error);
+
+/* Exports on a worker thread with its own connection (a consistent snapshot), replacing path
+ * atomically; the format is path's extension */
+void            ct_exchange_export_file_async  (CtStore             *store,
+                                                const char          *path,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        ct_exchange_export_file_finish (CtStore             *store,
+                                                GAsyncResult        *result,
+                                                CtExportSummary     *summary,
                                                 GError             **error);
 
 G_END_DECLS

@@ -1317,6 +1317,16 @@ ct_geojson_read (const char  *data,
                  const char  *filename,
                  GError     **error)
 {
+  return ct_geojson_read_full (data, length, filename, NULL, error);
+}
+
+CtDataset *
+ct_geojson_read_full (const char        *data,
+                      gsize              length,
+                      const char        *filename,
+                      CtImportProgress  *progress,
+                      GError           **error)
+{
   g_autoptr(CtJsonReader) reader = NULL;
   g_autoptr(CtDataset) dataset = NULL;
   g_autoptr(GHashTable) ids = NULL;
@@ -1332,7 +1342,7 @@ ct_geojson_read (const char  *data,
   if (filename == NULL)
     filename = _("<input>");
 
-  reader = ct_json_reader_parse (data, length, filename, error);
+  reader = ct_json_reader_parse_full (data, length, filename, progress, error);
   if (reader == NULL)
     return NULL;
 
@@ -1396,6 +1406,7 @@ ct_geojson_read (const char  *data,
 
       if (object == NULL || !read_feature (&ctx, object, path, error))
         return NULL;
+      ct_json_reader_report_progress (reader, object);
     }
 
   return g_steal_pointer (&dataset);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "ct-dataset.h"
+#include "ct-import-progress.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,11 @@ CtDataset *ct_geojson_read  (const char  *data,
                              gsize        length,
                              const char  *filename,
                              GError     **error);
+/* The same, reporting to progress (may be NULL) how far it has read */
+CtDataset *ct_geojson_read_full (const char        *data,
+                                 gsize              length,
+                                 const char        *filename,
+                                 CtImportProgress  *progress,
+                                 GError           **error);
 
 G_END_DECLS

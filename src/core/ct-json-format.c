@@ -392,6 +392,7 @@ read_array (CtJsonReader  *reader,
       g_ptr_array_add (into, record);
       line = ct_json_reader_get_line (reader, ctx.object);
       ct_dataset_set_line (ds, record, line);
+      ct_json_reader_report_progress (reader, ctx.object);
 
       /* Check the values here, where the line is known, rather than only in the store */
       if (!ct_validate_record (record, &local_error))
@@ -412,6 +413,16 @@ ct_json_format_read (const char  *data,
                      const char  *filename,
                      GError     **error)
 {
+  return ct_json_format_read_full (data, length, filename, NULL, error);
+}
+
+CtDataset *
+ct_json_format_read_full (const char        *data,
+                          gsize              length,
+                          const char        *filename,
+                          CtImportProgress  *progress,
+                          GError           **error)
+{
   g_autoptr(CtJsonReader) reader = NULL;
   g_autoptr(CtDataset) ds = NULL;
   g_autofree char *format = NULL;
@@ -419,7 +430,7 @@ ct_json_format_read (const char  *data,
   JsonNode *node;
   gint64 version = 0;
 
-  if (!(reader = ct_json_reader_parse (data, length, filename, error)))
+  if (!(reader = ct_json_reader_parse_full (data, length, filename, progress, error)))
     return NULL;
 
   node = ct_json_reader_get_root (reader);

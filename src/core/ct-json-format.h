@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ct-dataset.h"
+#include "ct-import-progress.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,12 @@ CtDataset *ct_json_format_read  (const char  *data,
                                  gsize        length,
                                  const char  *filename,
                                  GError     **error);
+/* The same, reporting to progress (may be NULL) how far it has read */
+CtDataset *ct_json_format_read_full (const char        *data,
+                                     gsize              length,
+                                     const char        *filename,
+                                     CtImportProgress  *progress,
+                                     GError           **error);
 /* The dataset's arrays are written in their order: sort it first for a canonical file */
 char      *ct_json_format_write (CtDataset   *dataset,
                                  gsize       *length);

@@ -18,6 +18,12 @@ struct _CtJsonReader
   char       *filename;
   GHashTable *lines;  /* JsonObject → start line */
   GArray     *starts; /* lines of the objects being parsed */
+
+  /* If given: the parse is the first half of the reading, the importer's pass over the objects
+   * (ct_json_reader_report_progress()) the second */
+  CtImportProgress *progress;
+  guint       n_lines;
+  guint       n_objects;
 };
 
 static void
@@ -27,6 +33,9 @@ on_object_start_cb (JsonParser   *parser,
   guint line = json_parser_get_current_line (parser);
 
   g_array_append_val (self->starts, line);
+
+  if (self->progress && (++self->n_objects & 1023) == 0)
+    ct_import_progress_set_reading (self->progress, line, 2 * (guint64) self->n_lines);
 }
 
 static void
@@ -81,6 +90,7 @@ static gboolean
 check_depth (const char  *data,
              gsize        length,
              const char  *filename,
+             guint       *n_lines,
              GError     **error)
 {
   gboolean in_string = FALSE;
@@ -143,6 +153,7 @@ check_depth (const char  *data,
         started = TRUE;
     }
 
+  *n_lines = line;
   return TRUE;
 }
 
@@ -162,8 +173,19 @@ ct_json_reader_parse (const char  *data,
                       const char  *filename,
                       GError     **error)
 {
+  return ct_json_reader_parse_full (data, length, filename, NULL, error);
+}
+
+CtJsonReader *
+ct_json_reader_parse_full (const char        *data,
+                           gsize              length,
+                           const char        *filename,
+                           CtImportProgress  *progress,
+                           GError           **error)
+{
   g_autoptr(CtJsonReader) self = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint n_lines = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -183,13 +205,15 @@ ct_json_reader_parse (const char  *data,
     }
 
   if (!ct_text_check_utf8 (data, length, filename, error) ||
-      !check_depth (data, length, filename, error))
+      !check_depth (data, length, filename, &n_lines, error))
     return NULL;
 
   self = g_new0 (CtJsonReader, 1);
   self->filename = g_strdup (filename);
   self->lines = g_hash_table_new (NULL, NULL);
   self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->progress = progress;
+  self->n_lines = n_lines;
   /* immutable: json-glib then skips the copy it makes for mutable trees */
   self->parser = json_parser_new_immutable ();
   g_signal_connect (self->parser, "object-start", G_CALLBACK (on_object_start_cb), self);
@@ -210,6 +234,7 @@ ct_json_reader_parse (const char  *data,
     }
 
   g_signal_handlers_disconnect_by_data (self->parser, self);
+  self->n_objects = 0;
 
   /* json-glib skips comments: a file of only a comment parses, to nothing */
   if (json_parser_get_root (self->parser) == NULL)
@@ -239,6 +264,16 @@ JsonNode *
 ct_json_reader_get_root (CtJsonReader *self)
 {
   return json_parser_get_root (self->parser);
+}
+
+void
+ct_json_reader_report_progress (CtJsonReader *self,
+                                JsonObject   *object)
+{
+  if (self->progress && (++self->n_objects & 1023) == 0)
+    ct_import_progress_set_reading (self->progress,
+                                    self->n_lines + (guint64) ct_json_reader_get_line (self, object),
+                                    2 * (guint64) self->n_lines);
 }
 
 const char *

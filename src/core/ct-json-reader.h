@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ct-import-progress.h"
+
 G_BEGIN_DECLS
 
 typedef struct _CtJsonReader CtJsonReader;
@@ -16,9 +18,18 @@ CtJsonReader *ct_json_reader_parse       (const char    *data,
                                           gsize          length,
                                           const char    *filename,
                                           GError       **error);
+/* The same, reporting to progress (may be NULL) how far the parse has got */
+CtJsonReader *ct_json_reader_parse_full  (const char        *data,
+                                          gsize              length,
+                                          const char        *filename,
+                                          CtImportProgress  *progress,
+                                          GError           **error);
 void          ct_json_reader_free        (CtJsonReader  *self);
 JsonNode     *ct_json_reader_get_root    (CtJsonReader  *self);
 const char   *ct_json_reader_get_filename (CtJsonReader *self);
+/* For the progress given to ct_json_reader_parse_full(): the importer has got to object */
+void          ct_json_reader_report_progress (CtJsonReader *self,
+                                              JsonObject   *object);
 /* The line on which object starts, 0 if unknown */
 guint         ct_json_reader_get_line    (CtJsonReader  *self,
                                           JsonObject    *object);

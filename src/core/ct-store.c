@@ -1477,6 +1477,10 @@ typedef struct {
   GHashTable *networks;
   GHashTable *partnerships;
   char       *now;
+  /* During an import with a progress to report to: records merged so far, out of how many */
+  CtImportProgress *progress;
+  guint64     n_merged;
+  guint64     n_to_merge;
 } Resolver;
 
 static void
@@ -1488,6 +1492,8 @@ resolver_init (Resolver *r)
   r->networks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r->partnerships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r->now = ct_timestamp_now ();
+  r->progress = NULL;
+  r->n_merged = r->n_to_merge = 0;
 }
 
 static void
@@ -1919,7 +1925,7 @@ static const RecordClass record_classes[] = {
 };
 
 static const RecordClass *
-record_class_for (gpointer record)
+record_class_for_type (GType type)
 {
   GType types[G_N_ELEMENTS (record_classes)] = {
     CT_TYPE_THEME, CT_TYPE_CITY, CT_TYPE_NETWORK, CT_TYPE_SOURCE,
@@ -1927,10 +1933,68 @@ record_class_for (gpointer record)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (record, types[i]))
+    if (type == types[i])
       return &record_classes[i];
 
-  g_return_val_if_reached (NULL);
+  return NULL;
+}
+
+static const RecordClass *
+record_class_for (gpointer record)
+{
+  const RecordClass *klass = G_IS_OBJECT (record) ? record_class_for_type (G_OBJECT_TYPE (record)) : NULL;
+
+  g_return_val_if_fail (klass != NULL, NULL);
+  return klass;
+}
+
+#define IS_CITY_CLASS(klass) ((klass) == &record_classes[1])
+
+/* Writes one record inside the caller's transaction: gives a new record an id and a created date
+ * (unless it carries them), keeps a stored record's created date, sets updated. *written is FALSE
+ * when the store holds the same content already (then nothing is touched). */
+static gboolean
+write_record (CtStore   *self,
+              Resolver  *r,
+              gpointer   record,
+              gboolean  *written,
+              GError   **error)
+{
+  const RecordClass *klass = record_class_for (record);
+  AnyRecord *any = record;
+  g_autoptr(GObject) existing = NULL;
+  gint64 rowid;
+
+  *written = FALSE;
+
+  if (any->id == NULL)
+    any->id = ct_uuid_new ();
+
+  if ((rowid = lookup_rowid (self, klass->rowid_sql, any->id, error)) < 0)
+    return FALSE;
+
+  if (rowid > 0)
+    {
+      if (!(existing = klass->get (self, any->id, error)))
+        return FALSE;
+
+      if (klass->equal (existing, record))
+        return TRUE;
+
+      g_free (*record_created (record));
+      *record_created (record) = g_strdup (*record_created (existing));
+    }
+  else if (*record_created (record) == NULL)
+    *record_created (record) = g_strdup (r->now);
+
+  g_free (*record_updated (record));
+  *record_updated (record) = g_strdup (r->now);
+
+  if (!klass->write (self, r, rowid, record, error))
+    return FALSE;
+
+  *written = TRUE;
+  return TRUE;
 }
 
 /* Saves one record in its own transaction: the path every edit takes */
@@ -1940,10 +2004,8 @@ save_record (CtStore   *self,
              GError   **error)
 {
   const RecordClass *klass = record_class_for (record);
-  AnyRecord *any = record;
-  g_autoptr(GObject) existing = NULL;
   Resolver r;
-  gint64 rowid;
+  gboolean written = FALSE;
   gboolean ok = FALSE;
 
   if (!ct_validate_record (record, error))
@@ -1954,42 +2016,24 @@ save_record (CtStore   *self,
 
   resolver_init (&r);
 
-  if (any->id == NULL)
-    any->id = ct_uuid_new ();
-
-  if ((rowid = lookup_rowid (self, klass->rowid_sql, any->id, error)) < 0)
+  if (!write_record (self, &r, record, &written, error))
     goto out;
 
-  if (rowid > 0)
+  /* Nothing to change: no commit, no signal */
+  if (!written)
     {
-      if (!(existing = klass->get (self, any->id, error)))
-        goto out;
-
-      if (klass->equal (existing, record))
-        {
-          ok = TRUE;
-          rollback (self);
-          goto out;
-        }
-
-      g_free (*record_created (record));
-      *record_created (record) = g_strdup (*record_created (existing));
+      ok = TRUE;
+      goto out;
     }
-  else if (*record_created (record) == NULL)
-    *record_created (record) = g_strdup (r.now);
 
-  g_free (*record_updated (record));
-  *record_updated (record) = g_strdup (r.now);
-
-  if (!klass->write (self, &r, rowid, record, error) || !commit (self, error))
+  if (!commit (self, error))
     goto out;
 
   ok = TRUE;
   g_signal_emit (self, signals[CHANGED], 0, klass->change);
 
 out:
-  if (!ok)
-    rollback (self);
+  rollback (self); /* nothing to roll back after the commit */
   resolver_clear (&r);
   return ok;
 }
@@ -2002,44 +2046,72 @@ gboolean ct_store_save_partnership (CtStore *self, CtPartnership *r, GError **er
 gboolean ct_store_save_membership (CtStore *self, CtMembership *r, GError **error) { g_return_val_if_fail (CT_IS_STORE (self), FALSE); return save_record (self, r, error); }
 gboolean ct_store_save_activity (CtStore *self, CtActivity *r, GError **error) { g_return_val_if_fail (CT_IS_STORE (self), FALSE); return save_record (self, r, error); }
 
+/* What a deletion of this class changes: deleting a city reaches every kind of record */
+static CtChangeFlags
+deletion_changes (const RecordClass *klass)
+{
+  return klass->change | (IS_CITY_CLASS (klass) ? CT_CHANGE_ALL : 0);
+}
+
+/* Deletes one record inside the caller's transaction, with what it takes along. *found is
+ * FALSE when there is no such record (then nothing is touched). */
+static gboolean
+erase_record (CtStore            *self,
+              const RecordClass  *klass,
+              const char         *id,
+              gboolean           *found,
+              GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+
+  *found = FALSE;
+
+  if ((rowid = lookup_rowid (self, klass->rowid_sql, id, error)) < 0)
+    return FALSE;
+  if (rowid == 0)
+    return TRUE;
+
+  if (!(stmt = prepare (self, klass->delete_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  /* A partnership needs two parties: those the deleted city leaves alone go too */
+  if (IS_CITY_CLASS (klass) &&
+      !exec (self, "DELETE FROM partnership WHERE id IN "
+                   "(SELECT p.id FROM partnership p LEFT JOIN party pa ON pa.partnership = p.id "
+                   " GROUP BY p.id HAVING count(pa.city) < 2)", error))
+    return FALSE;
+
+  *found = TRUE;
+  return TRUE;
+}
+
 static gboolean
 delete_record (CtStore           *self,
                const RecordClass *klass,
                const char        *id,
                GError           **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 rowid;
+  gboolean found;
 
   if (!begin (self, error))
     return FALSE;
 
-  if ((rowid = lookup_rowid (self, klass->rowid_sql, id, error)) < 0)
+  if (!erase_record (self, klass, id, &found, error))
     goto fail;
-  if (rowid == 0)
+  if (!found)
     {
       not_found (_(klass->what), id, error);
       goto fail;
     }
 
-  if (!(stmt = prepare (self, klass->delete_sql, error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!step_done (self, stmt, error))
-    goto fail;
-
-  /* A partnership needs two parties: those the deleted city leaves alone go too */
-  if (klass == &record_classes[1] &&
-      !exec (self, "DELETE FROM partnership WHERE id IN "
-                   "(SELECT p.id FROM partnership p LEFT JOIN party pa ON pa.partnership = p.id "
-                   " GROUP BY p.id HAVING count(pa.city) < 2)", error))
-    goto fail;
-
   if (!commit (self, error))
     return FALSE;
 
-  g_signal_emit (self, signals[CHANGED], 0,
-                 klass->change | (klass == &record_classes[1] ? CT_CHANGE_ALL : 0));
+  g_signal_emit (self, signals[CHANGED], 0, deletion_changes (klass));
   return TRUE;
 
 fail:
@@ -2054,6 +2126,76 @@ gboolean ct_store_delete_source (CtStore *self, const char *id, GError **error) 
 gboolean ct_store_delete_partnership (CtStore *self, const char *id, GError **error) { g_return_val_if_fail (CT_IS_STORE (self), FALSE); return delete_record (self, &record_classes[4], id, error); }
 gboolean ct_store_delete_membership (CtStore *self, const char *id, GError **error) { g_return_val_if_fail (CT_IS_STORE (self), FALSE); return delete_record (self, &record_classes[5], id, error); }
 gboolean ct_store_delete_activity (CtStore *self, const char *id, GError **error) { g_return_val_if_fail (CT_IS_STORE (self), FALSE); return delete_record (self, &record_classes[6], id, error); }
+
+gboolean
+ct_store_apply (CtStore    *self,
+                GPtrArray  *deletions,
+                GPtrArray  *saves,
+                GError    **error)
+{
+  CtChangeFlags changes = 0;
+  Resolver r;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CT_IS_STORE (self), FALSE);
+
+  for (guint i = 0; deletions && i < deletions->len; i++)
+    {
+      AnyRecord *any = g_ptr_array_index (deletions, i);
+
+      g_return_val_if_fail (record_class_for (any) != NULL && any->id != NULL, FALSE);
+    }
+
+  for (guint i = 0; saves && i < saves->len; i++)
+    {
+      g_return_val_if_fail (record_class_for (g_ptr_array_index (saves, i)) != NULL, FALSE);
+
+      if (!ct_validate_record (g_ptr_array_index (saves, i), error))
+        return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+
+  resolver_init (&r);
+
+  for (guint i = 0; deletions && i < deletions->len; i++)
+    {
+      AnyRecord *any = g_ptr_array_index (deletions, i);
+      const RecordClass *klass = record_class_for (any);
+      gboolean found;
+
+      if (!erase_record (self, klass, any->id, &found, error))
+        goto out;
+      if (found)
+        changes |= deletion_changes (klass);
+    }
+
+  for (guint i = 0; saves && i < saves->len; i++)
+    {
+      gpointer record = g_ptr_array_index (saves, i);
+      gboolean written;
+
+      if (!write_record (self, &r, record, &written, error))
+        goto out;
+      if (written)
+        changes |= record_class_for (record)->change;
+    }
+
+  if (changes != 0 && !commit (self, error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  rollback (self); /* all of it after a failure; nothing after the commit */
+  resolver_clear (&r);
+
+  if (ok && changes != 0)
+    g_signal_emit (self, signals[CHANGED], 0, changes);
+
+  return ok;
+}
 
 /* Queries */
 
@@ -2482,6 +2624,107 @@ ct_store_is_empty (CtStore *self)
   return empty;
 }
 
+/* Dependents */
+
+GPtrArray *
+ct_store_collect_dependents (CtStore     *self,
+                             GType        type,
+                             const char  *id,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) dependents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) partnerships = NULL;
+  g_autoptr(GPtrArray) memberships = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  gboolean own_transaction;
+
+  g_return_val_if_fail (CT_IS_STORE (self), NULL);
+  g_return_val_if_fail (record_class_for_type (type) != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* One read transaction, as for an export, unless the caller is in one already */
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && !exec (self, "BEGIN", error))
+    return NULL;
+
+  values = single_value (id);
+
+  if (type == CT_TYPE_CITY)
+    {
+      if (!(partnerships = ct_store_list_partnerships_for_city (self, id, error)) ||
+          !(memberships = ct_store_list_memberships_for_city (self, id, error)))
+        goto fail;
+
+      /* The activities of the partnerships the city leaves with fewer than two parties, which go */
+      activities = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < partnerships->len; i++)
+        {
+          CtPartnership *p = g_ptr_array_index (partnerships, i);
+          g_autoptr(GPtrArray) timeline = NULL;
+          guint others = 0;
+
+          for (guint j = 0; j < p->parties->len; j++)
+            if (g_strcmp0 (((CtParty *) g_ptr_array_index (p->parties, j))->city, id) != 0)
+              others++;
+          if (others >= 2)
+            continue;
+
+          if (!(timeline = ct_store_list_activities (self, p->id, error)))
+            goto fail;
+          g_ptr_array_extend_and_steal (activities, g_steal_pointer (&timeline));
+        }
+    }
+  else if (type == CT_TYPE_PARTNERSHIP)
+    {
+      if (!(activities = ct_store_list_activities (self, id, error)))
+        goto fail;
+    }
+  else if (type == CT_TYPE_NETWORK)
+    {
+      if (!(memberships = ct_store_list_memberships_for_network (self, id, error)))
+        goto fail;
+    }
+  else if (type == CT_TYPE_SOURCE)
+    {
+      if (!(partnerships = query_partnerships (self,
+                                               "p.id IN (SELECT ps.partnership FROM partnership_source ps "
+                                               "JOIN source s ON s.id = ps.source WHERE s.uuid = ?1)",
+                                               "ORDER BY p.uuid", values, error)) ||
+          !(memberships = list_memberships (self,
+                                            "SELECT " MEMBERSHIP_COLUMNS " FROM " MEMBERSHIP_FROM " WHERE m.id IN "
+                                            "(SELECT ms.membership FROM membership_source ms "
+                                            "JOIN source s ON s.id = ms.source WHERE s.uuid = ?) ORDER BY m.uuid",
+                                            id, error)))
+        goto fail;
+    }
+  else if (type == CT_TYPE_THEME)
+    {
+      if (!(partnerships = query_partnerships (self,
+                                               "p.id IN (SELECT pt.partnership FROM partnership_theme pt "
+                                               "JOIN theme t ON t.id = pt.theme WHERE t.uuid = ?1)",
+                                               "ORDER BY p.uuid", values, error)))
+        goto fail;
+    }
+
+  if (own_transaction)
+    rollback (self);
+
+  if (partnerships)
+    g_ptr_array_extend_and_steal (dependents, g_steal_pointer (&partnerships));
+  if (memberships)
+    g_ptr_array_extend_and_steal (dependents, g_steal_pointer (&memberships));
+  if (activities)
+    g_ptr_array_extend_and_steal (dependents, g_steal_pointer (&activities));
+
+  return g_steal_pointer (&dependents);
+
+fail:
+  if (own_transaction)
+    rollback (self);
+  return NULL;
+}
+
 /* Exchange */
 
 CtDataset *
@@ -2571,6 +2814,9 @@ merge_array (CtStore         *self,
       if ((i & 1023) == 1023 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
+      if (r->progress && (++r->n_merged & 255) == 0)
+        ct_import_progress_set_saving (r->progress, r->n_merged, r->n_to_merge);
+
       if ((!ds->validated && !ct_validate_record (record, &local_error)) ||
           (any->id == NULL &&
            (g_set_error (&local_error, CT_ERROR, CT_ERROR_INVALID_INPUT, _("id: missing")), TRUE)) ||
@@ -2644,12 +2890,13 @@ merge_array (CtStore         *self,
 }
 
 gboolean
-ct_store_import (CtStore            *self,
-                 CtStoreImportFunc   build,
-                 gpointer            user_data,
-                 CtImportReport     *report,
-                 GCancellable       *cancellable,
-                 GError            **error)
+ct_store_import_full (CtStore            *self,
+                      CtStoreImportFunc   build,
+                      gpointer            user_data,
+                      CtImportProgress   *progress,
+                      CtImportReport     *report,
+                      GCancellable       *cancellable,
+                      GError            **error)
 {
   g_autoptr(CtImportReport) local_report = NULL;
   g_autoptr(CtDataset) ds = NULL;
@@ -2685,6 +2932,11 @@ ct_store_import (CtStore            *self,
    * at a random page: several times faster for a large import */
   ct_dataset_sort (ds);
 
+  r.progress = progress;
+  r.n_to_merge = ct_dataset_get_n_records (ds);
+  if (progress)
+    ct_import_progress_set_saving (progress, 0, r.n_to_merge);
+
   if (!merge_array (self, &r, ds, ds->themes, report, &changes, cancellable, error) ||
       !merge_array (self, &r, ds, ds->cities, report, &changes, cancellable, error) ||
       !merge_array (self, &r, ds, ds->networks, report, &changes, cancellable, error) ||
@@ -2715,6 +2967,17 @@ out:
     g_signal_emit (self, signals[CHANGED], 0, changes);
 
   return ok;
+}
+
+gboolean
+ct_store_import (CtStore            *self,
+                 CtStoreImportFunc   build,
+                 gpointer            user_data,
+                 CtImportReport     *report,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  return ct_store_import_full (self, build, user_data, NULL, report, cancellable, error);
 }
 
 static CtDataset *

@@ -8,6 +8,7 @@
 
 #include "ct-dataset.h"
 #include "ct-filter.h"
+#include "ct-import-progress.h"
 #include "ct-import-report.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,32 @@ gboolean    ct_store_delete_partnership   (CtStore *self, const char *id, GError
 gboolean    ct_store_delete_membership    (CtStore *self, const char *id, GError **error);
 gboolean    ct_store_delete_activity      (CtStore *self, const char *id, GError **error);
 
+/* What deleting the record of this type and id would take along, as copies of the records as
+ * they are now: for a city, every partnership it is a party of (deleted, or changed when it keeps
+ * two or more parties), its memberships, and the activities of the partnerships that go; for a
+ * partnership, its activities; for a network, its memberships; for a source, the partnerships and
+ * memberships that cite it (changed: the citation goes); for a theme, the partnerships tagged with
+ * it (changed: the tag goes). The record itself is not included; an id that is not there has
+ * none. Memberships and activities have none.
+ * Returns: (transfer container) GObject records (CtPartnership *, CtMembership *, …) */
+GPtrArray  *ct_store_collect_dependents   (CtStore        *self,
+                                           GType           type,
+                                           const char     *id,
+                                           GError        **error);
+
+/* One transaction: deletes every record in deletions (records, only their type and id are used),
+ * then saves every record in saves, in order, keeping the ids and created dates they carry
+ * (updated is set to now). Validates everything first; all or nothing. Emits "changed" once.
+ * Either array may be NULL. A deletion takes along what ct_store_delete_*() does; one whose
+ * record is not there (none, or taken along by an earlier one) is passed over. A save whose
+ * record is stored with the same content already is passed over too, and a record that is
+ * stored keeps its stored created date. "changed" carries the union of the flags of what was
+ * deleted or written, and is not emitted when nothing was. */
+gboolean    ct_store_apply                (CtStore        *self,
+                                           GPtrArray      *deletions,
+                                           GPtrArray      *saves,
+                                           GError        **error);
+
 /* Queries. Each returns a new array of new records; filter may be NULL. */
 GPtrArray  *ct_store_list_cities          (CtStore        *self,
                                            const CtFilter *filter,
@@ -128,6 +155,14 @@ typedef CtDataset *(*CtStoreImportFunc)   (CtStore        *store,
 gboolean    ct_store_import               (CtStore        *self,
                                            CtStoreImportFunc build,
                                            gpointer        user_data,
+                                           CtImportReport *report,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+/* The same, reporting to progress (may be NULL) how far the merge has got */
+gboolean    ct_store_import_full          (CtStore        *self,
+                                           CtStoreImportFunc build,
+                                           gpointer        user_data,
+                                           CtImportProgress *progress,
                                            CtImportReport *report,
                                            GCancellable   *cancellable,
                                            GError        **error);
