@@ -17,60 +17,18 @@
 #include "ct-ties-layer.h"
 #include "ct-window.h"
 
-#include "test-ui-util.h"
-#include "test-util.h"
+#include "test-window-util.h"
 
-typedef struct {
-  CtTestDir *dir;
-  CtStore   *store;
-  CtWindow  *window;
-} Fixture;
+typedef CtWindowFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = ct_test_dir_new ();
-  path = g_build_filename (f->dir->path, "a11y.db", NULL);
-  f->store = ct_bundled_open_database (path, FALSE, &error);
-  g_assert_no_error (error);
-
-  /* No flights in tests: the camera jumps */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  f->window = ct_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  ct_window_set_store (f->window, f->store);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->store);
-  ct_test_dir_free (f->dir);
-}
+#define fixture_set_up    ct_window_fixture_set_up
+#define fixture_tear_down ct_window_fixture_tear_down
 
 static CtCity *
 find_city (Fixture    *f,
            const char *name)
 {
-  g_autoptr(GPtrArray) cities = ct_store_list_cities (f->store, NULL, NULL);
-
-  for (guint i = 0; i < cities->len; i++)
-    {
-      CtCity *city = g_ptr_array_index (cities, i);
-
-      if (g_strcmp0 (city->name, name) == 0)
-        return g_object_ref (city);
-    }
-  g_assert_not_reached ();
+  return ct_test_find_city (f->store, name);
 }
 
 static GtkWidget *

@@ -52,6 +52,33 @@ ct_test_collect (GtkWidget *widget,
     ct_test_collect (child, type, found);
 }
 
+/* Renders a window as it is on screen into G_TEST_BUILDDIR/name.png, for people to look at */
+static inline void
+ct_test_save_screenshot (GtkWidget  *window,
+                         const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  ct_test_spin (1500);  /* tiles render on worker threads */
+  ct_test_wait_frames (window, 3);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
 #ifdef ADW_TYPE_MESSAGE_DIALOG
 /* The message dialog showing over parent, if any (tests that include libadwaita first) */
 static inline AdwMessageDialog *

@@ -14,45 +14,12 @@
 #include "ct-ties-layer.h"
 #include "ct-window.h"
 
-#include "test-ui-util.h"
-#include "test-util.h"
+#include "test-window-util.h"
 
-typedef struct {
-  CtTestDir *dir;
-  CtStore   *store;
-  CtWindow  *window;
-} Fixture;
+typedef CtWindowFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = ct_test_dir_new ();
-  path = g_build_filename (f->dir->path, "window.db", NULL);
-  f->store = ct_bundled_open_database (path, FALSE, &error);
-  g_assert_no_error (error);
-
-  /* No flights in tests: the camera jumps */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  f->window = ct_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  ct_window_set_store (f->window, f->store);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->store);
-  ct_test_dir_free (f->dir);
-}
+#define fixture_set_up    ct_window_fixture_set_up
+#define fixture_tear_down ct_window_fixture_tear_down
 
 static guint
 count_cities (CtStore        *store,
@@ -102,26 +69,7 @@ static void
 save_screenshot (Fixture    *f,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
-  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
-  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
-
-  ct_test_spin (1500);  /* tiles render on worker threads */
-  ct_test_wait_frames (GTK_WIDGET (f->window), 3);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  ct_test_save_screenshot (GTK_WIDGET (f->window), name);
 }
 
 static void

@@ -7,15 +7,30 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
+#include <math.h>
+
+#include "ct-add-city-dialog.h"
 #include "ct-basemap-source.h"
 #include "ct-browse-panel.h"
 #include "ct-camera.h"
 #include "ct-details-panel.h"
+#include "ct-editor-panel.h"
 #include "ct-exchange.h"
+#include "ct-gazetteer.h"
+#include "ct-history.h"
 #include "ct-legend.h"
+#include "ct-record-editor.h"
 #include "ct-ties-layer.h"
 #include "ct-ui-resources.h"
 #include "ct-window.h"
+#include "ct-window-exchange.h"
+#include "ct-window-private.h"
+
+typedef enum {
+  MAP_MODE_NONE,
+  MAP_MODE_PLACE, /* a click places a new city */
+  MAP_MODE_LINK,  /* clicks pick the cities of a new tie */
+} MapMode;
 
 struct _CtWindow
 {
@@ -32,6 +47,21 @@ struct _CtWindow
   CtDetailsPanel       *details_panel;
   ShumateSimpleMap     *map;
   CtLegend             *legend;
+  GtkStack             *side_stack;
+  GtkActionBar         *details_action_bar;
+  CtEditorPanel        *editor_panel;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkRevealer          *map_mode_revealer;
+  GtkLabel             *map_mode_label;
+  GtkButton            *map_mode_create_button;
+
+  CtHistory            *history;
+  CtGazetteer          *gazetteer;     /* loaded when first needed */
+  MapMode               map_mode;
+  GPtrArray            *link_cities;   /* char *: the cities picked for a new tie */
+  double                press_x;
+  double                press_y;
 
   GSettings            *settings;
   CtStore              *store;
@@ -39,6 +69,7 @@ struct _CtWindow
   CtCamera             *camera;
   ShumateMapSource     *online_source;
   GPtrArray            *shown_cities;  /* CtCity: what the map shows now */
+  CtWindowExchange     *exchange;      /* import, export, drops: ct-window-exchange.c */
 
   gboolean              show_browse_panel;
   gboolean              show_details_panel;
@@ -56,6 +87,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_edit_actions (CtWindow *self);
+static void update_undo_actions (CtWindow *self);
 
 CtWindow *
 ct_window_new (CtApplication *application)
@@ -220,6 +254,16 @@ on_store_changed_cb (CtWindow *self,
                      guint     what)
 {
   refresh_map (self);
+
+  /* the gazetteer finds the cities of the database by their local names too */
+  if (self->gazetteer && (what & CT_CHANGE_CITIES))
+    {
+      g_autoptr(GPtrArray) all = ct_store_list_cities (self->store, NULL, NULL);
+
+      if (all)
+        ct_gazetteer_set_cities (self->gazetteer, all);
+    }
+  update_edit_actions (self);
 }
 
 static void
@@ -248,235 +292,49 @@ ct_window_set_store (CtWindow *self,
 
   g_object_set (self->browse_panel, "store", store, NULL);
   g_object_set (self->details_panel, "store", store, NULL);
+  ct_window_exchange_store_changed (self->exchange);
+
+  /* every edit made in this window goes through its history, to be undone */
+  if (self->history)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  self->history = ct_history_new (store);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::undo-label", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::redo-label", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  ct_editor_panel_set_history (self->editor_panel, self->history);
+  if (self->gazetteer)
+    {
+      g_autoptr(GPtrArray) all = ct_store_list_cities (store, NULL, NULL);
+
+      if (all)
+        ct_gazetteer_set_cities (self->gazetteer, all);
+    }
+  gtk_stack_set_visible_child_name (self->side_stack, "details");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-city", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-cities", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-network", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-source", TRUE);
+  update_undo_actions (self);
+  update_edit_actions (self);
 
   refresh_map (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
 }
 
-/* Importing a file: what opening one from the file manager does */
+/* Importing and exporting files, and files dropped on the window: ct-window-exchange.c */
 
-/* At most this many of the report's conflicts and notes in the dialog */
-#define MAX_REPORT_LINES 12
-
-typedef struct {
-  CtStore        *store;
-  GtkApplication *application; /* held while the import runs; NULL in tests */
-  char           *path;
-  char           *name;        /* for display */
-  gboolean        answered;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
+AdwToastOverlay *
+ct_window_get_toast_overlay (CtWindow *self)
 {
-  g_clear_object (&data->store);
-  g_clear_object (&data->application);
-  g_free (data->path);
-  g_free (data->name);
-  g_free (data);
+  return self->toast_overlay;
 }
 
-/* The template's children are gone once the window has been destroyed */
-static gboolean
-is_destroyed (CtWindow *self)
+CtWindowExchange *
+ct_window_get_exchange (CtWindow *self)
 {
-  return self->toast_overlay == NULL;
-}
-
-static void
-show_message (CtWindow   *self,
-              const char *heading,
-              const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_import_report (CtWindow             *self,
-                    const char           *name,
-                    const CtImportReport *report)
-{
-  g_autofree char *summary = ct_import_report_to_string (report);
-  g_autoptr(GString) body = NULL;
-  g_autofree char *heading = NULL;
-  guint n_lines = report->conflicts->len + report->notes->len;
-  guint shown = 0;
-
-  if (n_lines == 0)
-    {
-      /* Translators: %s is a file name, then a summary such as "12 added, 3 updated, 40 unchanged" */
-      g_autofree char *title = g_strdup_printf (_("Imported “%s”: %s"), name, summary);
-      g_autofree char *markup = g_markup_escape_text (title, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
-      return;
-    }
-
-  /* Conflicts and notes need reading: a dialog, not a toast that goes away */
-  body = g_string_new (summary);
-  g_string_append_c (body, '\n');
-  for (guint i = 0; i < report->conflicts->len && shown < MAX_REPORT_LINES; i++, shown++)
-    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->conflicts, i));
-  for (guint i = 0; i < report->notes->len && shown < MAX_REPORT_LINES; i++, shown++)
-    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->notes, i));
-  if (shown < n_lines)
-    {
-      g_string_append_c (body, '\n');
-      /* Translators: after a list of import conflicts and notes */
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", n_lines - shown),
-                              n_lines - shown);
-    }
-  heading = g_strdup_printf (_("Imported “%s”"), name);
-  show_message (self, heading, body->str);
-}
-
-static void
-on_file_imported_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CtWindow *self = g_task_get_source_object (task);
-  ImportData *data = g_task_get_task_data (task);
-  g_autoptr(CtImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  report = ct_exchange_import_file_finish (CT_STORE (object), result, &error);
-  if (data->application)
-    g_application_release (G_APPLICATION (data->application));
-
-  if (!is_destroyed (self))
-    {
-      if (report)
-        show_import_report (self, data->name, report);
-      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), data->name);
-
-          /* The message names the file, the line and the field */
-          show_message (self, heading, error->message);
-        }
-    }
-
-  if (report)
-    g_task_return_pointer (task, g_steal_pointer (&report), (GDestroyNotify) ct_import_report_free);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-on_import_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       gpointer          user_data)
-{
-  GTask *task = user_data;
-  ImportData *data = g_task_get_task_data (task);
-
-  if (data->answered)
-    return;
-  data->answered = TRUE;
-
-  if (g_strcmp0 (response, "import") != 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The file was not imported"));
-      return;
-    }
-
-  /* The window may close meanwhile: keep the application until the import has finished */
-  if (data->application)
-    g_application_hold (G_APPLICATION (data->application));
-  ct_exchange_import_file_async (data->store, data->path, g_task_get_cancellable (task),
-                                 on_file_imported_cb, g_object_ref (task));
-}
-
-/* The dialog went away without an answer (its window was destroyed) */
-static void
-import_dialog_closure_notify (gpointer  user_data,
-                              GClosure *closure)
-{
-  g_autoptr(GTask) task = user_data;
-  ImportData *data = g_task_get_task_data (task);
-
-  if (!data->answered)
-    {
-      data->answered = TRUE;
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The file was not imported"));
-    }
-}
-
-void
-ct_window_import_file_async (CtWindow            *self,
-                             GFile               *file,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *heading = NULL;
-  ImportData *data;
-  GtkWidget *dialog;
-
-  g_return_if_fail (CT_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->store != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ct_window_import_file_async);
-
-  data = g_new0 (ImportData, 1);
-  data->store = g_object_ref (self->store);
-  g_set_object (&data->application, gtk_window_get_application (GTK_WINDOW (self)));
-  data->path = g_file_get_path (file);
-  if (data->path)
-    data->name = g_filename_display_basename (data->path);
-  else
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      data->name = g_filename_display_name (basename ? basename : "");
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-
-  /* A file the desktop could not give a local path for (a remote folder without FUSE) */
-  if (data->path == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a file on this computer: save a copy here and open that"), data->name);
-
-      heading = g_strdup_printf (_("Could not import “%s”"), data->name);
-      show_message (self, heading, message);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
-      return;
-    }
-
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Import “%s” into your database?"), data->name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Cities and ties in the file are added; ones you already have are updated when the file’s copy is newer."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_import_response_cb),
-                         g_object_ref (task), import_dialog_closure_notify, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-CtImportReport *
-ct_window_import_file_finish (CtWindow      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ct_window_import_file_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return self->exchange;
 }
 
 /* Selection */
@@ -497,6 +355,7 @@ select_city (CtWindow   *self,
   ct_ties_layer_set_highlighted_cities (self->ties_layer, NULL);
   ct_browse_panel_select_city (self->browse_panel, city_id);
   ct_details_panel_show_city (self->details_panel, city_id);
+  update_edit_actions (self);
 
   if (move_camera && (city = ct_store_get_city (self->store, city_id, NULL)))
     ct_camera_fly_to (self->camera, city->lat, city->lon,
@@ -548,6 +407,7 @@ ct_window_select_partnership (CtWindow   *self,
   ct_ties_layer_set_highlighted_cities (self->ties_layer, NULL);
   ct_browse_panel_select_partnership (self->browse_panel, partnership_id);
   ct_details_panel_show_partnership (self->details_panel, partnership_id);
+  update_edit_actions (self);
 
   if ((p = ct_store_get_partnership (self->store, partnership_id, NULL)))
     fit_partnership (self, p);
@@ -568,6 +428,7 @@ ct_window_select_network (CtWindow   *self,
   ct_browse_panel_select_network (self->browse_panel, network_id);
   /* the details panel answers with "network-members", which highlights them */
   ct_details_panel_show_network (self->details_panel, network_id);
+  update_edit_actions (self);
   self->syncing = FALSE;
 }
 
@@ -870,12 +731,623 @@ restore_camera (CtWindow *self)
   shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, 1, 12));
 }
 
+/* Editing: the editor panel, undo and redo, deleting, adding cities and linking them on the map */
+
+static GType
+shown_type (CtWindow *self)
+{
+  const char *kind = ct_details_panel_get_shown_kind (self->details_panel);
+
+  if (g_strcmp0 (kind, "city") == 0)
+    return CT_TYPE_CITY;
+  if (g_strcmp0 (kind, "partnership") == 0)
+    return CT_TYPE_PARTNERSHIP;
+  if (g_strcmp0 (kind, "network") == 0)
+    return CT_TYPE_NETWORK;
+  return G_TYPE_NONE;
+}
+
+static void
+update_edit_actions (CtWindow *self)
+{
+  gboolean editing = g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "editor") == 0;
+
+  gboolean can_edit = self->history != NULL && !editing && shown_type (self) != G_TYPE_NONE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", can_edit);
+  /* the bar with Edit is there only when there is something to edit */
+  gtk_action_bar_set_revealed (self->details_action_bar, can_edit);
+}
+
+static void
+update_undo_actions (CtWindow *self)
+{
+  gboolean can_undo = self->history && ct_history_get_can_undo (self->history);
+  gboolean can_redo = self->history && ct_history_get_can_redo (self->history);
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  /* Translators: the Undo button's tooltip, "Undo Edit Kaohsiung (Ctrl+Z)" */
+  undo_tip = can_undo ? g_strdup_printf (_("Undo %s (Ctrl+Z)"), ct_history_get_undo_label (self->history))
+                      : g_strdup (_("Nothing to Undo"));
+  /* Translators: the Redo button's tooltip, "Redo Edit Kaohsiung (Ctrl+Shift+Z)" */
+  redo_tip = can_redo ? g_strdup_printf (_("Redo %s (Ctrl+Shift+Z)"), ct_history_get_redo_label (self->history))
+                      : g_strdup (_("Nothing to Redo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tip);
+}
+
+static void
+show_details_of (CtWindow   *self,
+                 GType       type,
+                 const char *id)
+{
+  if (id == NULL)
+    return;
+  if (type == CT_TYPE_CITY)
+    select_city (self, id, FALSE);
+  else if (type == CT_TYPE_PARTNERSHIP)
+    ct_window_select_partnership (self, id);
+  else if (type == CT_TYPE_NETWORK)
+    ct_window_select_network (self, id);
+}
+
+static CtGazetteer *get_gazetteer (CtWindow *self);
+
+static void
+start_editing (CtWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->side_stack, "editor");
+  g_object_set (self, "show-details-panel", TRUE, NULL);
+  update_edit_actions (self);
+}
+
+/* Edits the record: a stored one by id, or a new one */
+void
+ct_window_edit (CtWindow   *self,
+                GType       type,
+                const char *id)
+{
+  g_return_if_fail (CT_IS_WINDOW (self));
+
+  /* the editors' place searches (Add Tie, Add Party, Add Member) need it: about 10 ms, once */
+  get_gazetteer (self);
+  if (self->history && ct_editor_panel_edit (self->editor_panel, type, id))
+    start_editing (self);
+}
+
+static void
+edit_new (CtWindow *self,
+          GObject  *record)
+{
+  get_gazetteer (self);
+  ct_editor_panel_edit_new (self->editor_panel, record);
+  start_editing (self);
+}
+
+static void
+on_editor_done_cb (CtWindow   *self,
+                   GType       type,
+                   const char *id)
+{
+  gtk_stack_set_visible_child_name (self->side_stack, "details");
+  show_details_of (self, type, id);
+  update_edit_actions (self);
+}
+
+static void
+on_editor_saved_cb (CtWindow   *self,
+                    GType       type,
+                    const char *id)
+{
+  /* the map shows what is edited */
+  self->syncing = TRUE;
+  if (type == CT_TYPE_CITY)
+    ct_ties_layer_select_city (self->ties_layer, id);
+  else if (type == CT_TYPE_PARTNERSHIP)
+    ct_ties_layer_select_partnership (self->ties_layer, id);
+  self->syncing = FALSE;
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+
+  ct_window_edit (self, shown_type (self), ct_details_panel_get_shown_id (self->details_panel));
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  g_autoptr(GObject) record = NULL;
+
+  if (self->history == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.new-network"))
+    record = G_OBJECT (ct_network_new ());
+  else
+    record = G_OBJECT (ct_source_new ());
+  edit_new (self, record);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->history == NULL)
+    return;
+
+  /* what is being typed is saved first, so that Undo undoes it */
+  ct_editor_panel_flush (self->editor_panel);
+
+  label = g_strdup (undo ? ct_history_get_undo_label (self->history) : ct_history_get_redo_label (self->history));
+  if (label == NULL)
+    return;
+
+  if (!(undo ? ct_history_undo (self->history, &error) : ct_history_redo (self->history, &error)))
+    {
+      ct_window_show_error (self, undo ? _("Could Not Undo") : _("Could Not Redo"), error->message);
+      return;
+    }
+
+  {
+    /* Translators: a toast after Undo, "Undone: Edit Kaohsiung" */
+    g_autofree char *title = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
+    g_autofree char *markup = g_markup_escape_text (title, -1);
+    AdwToast *toast = adw_toast_new (markup);
+
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
+/* Deleting */
+
+typedef struct {
+  CtWindow *window;
+  GType     type;
+  char     *id;
+  char     *title;
+} DeleteData;
+
+static void
+delete_data_free (gpointer data)
+{
+  DeleteData *d = data;
+
+  g_free (d->id);
+  g_free (d->title);
+  g_free (d);
+}
+
+static void
+do_delete (CtWindow   *self,
+           GType       type,
+           const char *id,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  /* Translators: what Undo undoes, "Delete Kaohsiung" */
+  g_autofree char *label = g_strdup_printf (_("Delete %s"), title);
+  /* Translators: a toast, "Kaohsiung deleted" */
+  g_autofree char *message = g_strdup_printf (_("“%s” deleted"), title);
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  AdwToast *toast;
+
+  if (!ct_history_delete (self->history, type, id, label, &error))
+    {
+      ct_window_show_error (self, _("Could Not Delete"), error->message);
+      return;
+    }
+
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       DeleteData       *d)
+{
+  if (g_str_equal (response, "delete") && d->window->history)
+    do_delete (d->window, d->type, d->id, d->title);
+}
+
+/* What else goes with a record, in words: "Its 11 ties and 2 network memberships will be deleted too." */
+static char *
+describe_dependents (GPtrArray *dependents,
+                     GType      type)
+{
+  guint ties = 0, memberships = 0, activities = 0, citing = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < dependents->len; i++)
+    {
+      GObject *record = g_ptr_array_index (dependents, i);
+
+      if (CT_IS_PARTNERSHIP (record))
+        (type == CT_TYPE_SOURCE ? citing++ : ties++);
+      else if (CT_IS_MEMBERSHIP (record))
+        (type == CT_TYPE_SOURCE ? citing++ : memberships++);
+      else if (CT_IS_ACTIVITY (record))
+        activities++;
+    }
+
+  if (ties)
+    {
+      /* Translators: part of a delete confirmation; the ties of a city that goes */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u tie it is a party of will be deleted or lose it as a party.",
+                                                 "%u ties it is a party of will be deleted or lose it as a party.", ties), ties);
+      g_string_append_c (text, ' ');
+    }
+  if (memberships)
+    {
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u network membership will be deleted.",
+                                                 "%u network memberships will be deleted.", memberships), memberships);
+      g_string_append_c (text, ' ');
+    }
+  if (activities)
+    {
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u recorded activity will be deleted.",
+                                                 "%u recorded activities will be deleted.", activities), activities);
+      g_string_append_c (text, ' ');
+    }
+  if (citing)
+    {
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u record citing it will lose the citation.",
+                                                 "%u records citing it will lose the citation.", citing), citing);
+      g_string_append_c (text, ' ');
+    }
+  g_string_append (text, _("You can undo this."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Deletes a record, asking first when others go with it */
+void
+ct_window_delete_record (CtWindow   *self,
+                         GType       type,
+                         const char *id)
+{
+  g_autoptr(GPtrArray) dependents = NULL;
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  DeleteData *d;
+
+  g_return_if_fail (CT_IS_WINDOW (self));
+
+  if (self->history == NULL || !(record = ct_record_get (self->store, type, id)))
+    return;
+
+  title = ct_record_dup_title (self->store, record);
+  if (!(dependents = ct_store_collect_dependents (self->store, type, id, &error)))
+    {
+      ct_window_show_error (self, _("Could Not Delete"), error->message);
+      return;
+    }
+
+  if (dependents->len == 0)
+    {
+      do_delete (self, type, id, title);
+      return;
+    }
+
+  /* Translators: a question, "Delete Kaohsiung?" */
+  heading = g_strdup_printf (_("Delete “%s”?"), title);
+  body = describe_dependents (dependents, type);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  d = g_new0 (DeleteData, 1);
+  d->window = self;
+  d->type = type;
+  d->id = g_strdup (id);
+  d->title = g_steal_pointer (&title);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response_cb), d,
+                         (GClosureNotify) (void (*) (void)) delete_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_delete_requested_cb (CtWindow   *self,
+                        GType       type,
+                        const char *id)
+{
+  ct_window_delete_record (self, type, id);
+}
+
+/* Map modes: placing a new city, linking cities */
+
+static void
+update_map_mode (CtWindow *self)
+{
+  gboolean linking = self->map_mode == MAP_MODE_LINK;
+
+  gtk_revealer_set_reveal_child (self->map_mode_revealer, self->map_mode != MAP_MODE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->map_mode_create_button), linking);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-tie", linking && self->link_cities->len >= 2);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), self->map_mode != MAP_MODE_NONE ? "crosshair" : NULL);
+
+  if (self->map_mode == MAP_MODE_PLACE)
+    gtk_label_set_text (self->map_mode_label, _("Click on the map where the city is"));
+  else if (linking && self->link_cities->len == 0)
+    gtk_label_set_text (self->map_mode_label, _("Click two or more cities to link them"));
+  else if (linking)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < self->link_cities->len; i++)
+        {
+          g_autoptr(CtCity) city = ct_store_get_city (self->store, g_ptr_array_index (self->link_cities, i), NULL);
+          g_autofree char *name = city ? ct_city_dup_display_name (city) : g_strdup ("?");
+
+          if (i > 0)
+            g_string_append (names, C_("tie parties", " – "));
+          g_string_append (names, name);
+        }
+      gtk_label_set_text (self->map_mode_label, names->str);
+    }
+
+  if (linking)
+    {
+      g_ptr_array_add (self->link_cities, NULL);
+      ct_ties_layer_set_highlighted_cities (self->ties_layer, (GStrv) self->link_cities->pdata);
+      g_ptr_array_set_size (self->link_cities, self->link_cities->len - 1);
+    }
+}
+
+static void
+set_map_mode (CtWindow *self,
+              MapMode   mode)
+{
+  if (self->map_mode == MAP_MODE_LINK && mode != MAP_MODE_LINK)
+    ct_ties_layer_set_highlighted_cities (self->ties_layer, NULL);
+  self->map_mode = mode;
+  g_ptr_array_set_size (self->link_cities, 0);
+  update_map_mode (self);
+}
+
+/* A click on the map at x, y (map coordinates) while placing a city or linking: what the
+ * map's click gesture does, and what tests call */
+void
+ct_window_click_map (CtWindow *self,
+                     double    x,
+                     double    y)
+{
+  g_return_if_fail (CT_IS_WINDOW (self));
+
+  if (self->map_mode == MAP_MODE_PLACE)
+    {
+      ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+      g_autoptr(CtCity) city = ct_city_new ();
+      double lat, lon;
+
+      shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (shumate_simple_map_get_map (self->map)),
+                                                  x, y, &lat, &lon);
+      /* four decimals: about 10 m, finer than a click */
+      city->lat = round (CLAMP (lat, -90, 90) * 1e4) / 1e4;
+      city->lon = round (CLAMP (lon, -180, 180) * 1e4) / 1e4;
+      set_map_mode (self, MAP_MODE_NONE);
+      edit_new (self, G_OBJECT (city));
+    }
+  else if (self->map_mode == MAP_MODE_LINK)
+    {
+      gboolean is_city = FALSE;
+      const char *id = ct_ties_layer_pick (self->ties_layer, x, y, &is_city);
+      guint index;
+
+      if (id == NULL || !is_city)
+        return;
+      if (g_ptr_array_find_with_equal_func (self->link_cities, id, g_str_equal, &index))
+        g_ptr_array_remove_index (self->link_cities, index);
+      else
+        g_ptr_array_add (self->link_cities, g_strdup (id));
+      update_map_mode (self);
+    }
+}
+
+static void
+on_map_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   CtWindow        *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+}
+
+static void
+on_map_released_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    CtWindow        *self)
+{
+  /* a drag of the map is not a click */
+  if (self->map_mode == MAP_MODE_NONE || n_press != 1 || hypot (x - self->press_x, y - self->press_y) > 6)
+    return;
+  ct_window_click_map (self, x, y);
+}
+
+static void
+link_cities_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+
+  if (self->history == NULL)
+    return;
+  set_map_mode (self, self->map_mode == MAP_MODE_LINK ? MAP_MODE_NONE : MAP_MODE_LINK);
+  if (self->map_mode == MAP_MODE_LINK)
+    gtk_widget_grab_focus (GTK_WIDGET (self->ties_layer));
+}
+
+static void
+cancel_map_mode_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  set_map_mode (CT_WINDOW (widget), MAP_MODE_NONE);
+}
+
+static void
+create_tie_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  g_autoptr(CtPartnership) p = ct_partnership_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->history == NULL || self->link_cities->len < 2)
+    return;
+
+  p->kind = CT_KIND_SISTER_CITY;
+  p->status = CT_STATUS_ACTIVE;
+  for (guint i = 0; i < self->link_cities->len; i++)
+    g_ptr_array_add (p->parties, ct_party_new (g_ptr_array_index (self->link_cities, i), NULL));
+  title = ct_record_dup_title (self->store, G_OBJECT (p));
+  /* Translators: what Undo undoes, "Add Tie Kaohsiung – Da Nang" */
+  label = g_strdup_printf (_("Add Tie %s"), title);
+  if (!ct_history_save (self->history, p, label, &error))
+    {
+      ct_window_show_error (self, _("Could Not Create the Tie"), error->message);
+      return;
+    }
+
+  set_map_mode (self, MAP_MODE_NONE);
+  ct_window_select_partnership (self, p->id);
+  ct_window_edit (self, CT_TYPE_PARTNERSHIP, p->id);
+}
+
+/* Adding a city */
+
+static CtGazetteer *
+get_gazetteer (CtWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (self->gazetteer || self->store == NULL)
+    return self->gazetteer;
+
+  self->gazetteer = ct_gazetteer_new_bundled (&error);
+  if (self->gazetteer == NULL)
+    {
+      g_warning ("Could not load the gazetteer: %s", error->message);
+      return NULL;
+    }
+
+  /* then kept up to date on the store's "changed" */
+  if ((all = ct_store_list_cities (self->store, NULL, NULL)))
+    ct_gazetteer_set_cities (self->gazetteer, all);
+  ct_editor_panel_set_gazetteer (self->editor_panel, self->gazetteer);
+  return self->gazetteer;
+}
+
+static void
+on_city_added_cb (CtWindow   *self,
+                  const char *id)
+{
+  select_city (self, id, TRUE);
+  ct_window_edit (self, CT_TYPE_CITY, id);
+}
+
+static void
+on_city_chosen_cb (CtWindow   *self,
+                   const char *id)
+{
+  select_city (self, id, TRUE);
+}
+
+static void
+on_place_on_map_cb (CtWindow *self)
+{
+  set_map_mode (self, MAP_MODE_PLACE);
+}
+
+/* Opens "Add City"; returns the dialog (for tests) */
+GtkWidget *
+ct_window_add_city (CtWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+
+  if (self->history == NULL || get_gazetteer (self) == NULL)
+    return NULL;
+
+  dialog = ct_add_city_dialog_new (GTK_WINDOW (self), self->gazetteer, self->history);
+  g_signal_connect_object (dialog, "city-added", G_CALLBACK (on_city_added_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "city-chosen", G_CALLBACK (on_city_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "place-on-map", G_CALLBACK (on_place_on_map_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+add_city_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ct_window_add_city (CT_WINDOW (widget));
+}
+
+CtHistory *
+ct_window_get_history (CtWindow *self)
+{
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+GtkWidget *
+ct_window_get_editor_panel (CtWindow *self)
+{
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->editor_panel);
+}
+
 static gboolean
 ct_window_close_request (GtkWindow *window)
 {
   CtWindow *self = CT_WINDOW (window);
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
   int width, height;
+
+  /* what is being typed is saved, not lost */
+  ct_editor_panel_flush (self->editor_panel);
 
   gtk_window_get_default_size (window, &width, &height);
   if (!gtk_window_is_maximized (window))
@@ -935,6 +1407,17 @@ ct_window_constructed (GObject *object)
   g_signal_connect_object (self->ties_layer, "selection-activated", G_CALLBACK (on_map_selection_activated_cb), self, G_CONNECT_SWAPPED);
 
   self->camera = ct_camera_new (shumate_simple_map_get_map (self->map));
+
+  /* placing a city, linking cities: clicks on the map, seen before the map's own handlers */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_map_pressed_cb), self);
+    g_signal_connect (click, "released", G_CALLBACK (on_map_released_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (shumate_simple_map_get_map (self->map)), GTK_EVENT_CONTROLLER (click));
+  }
 
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_manager_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1003,10 +1486,14 @@ ct_window_dispose (GObject *object)
 {
   CtWindow *self = CT_WINDOW (object);
 
+  g_clear_pointer (&self->exchange, ct_window_exchange_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_WINDOW);
   g_clear_object (&self->camera);
   g_clear_object (&self->ties_layer);
   g_clear_object (&self->online_source);
+  g_clear_object (&self->history);
+  g_clear_object (&self->gazetteer);
+  g_clear_pointer (&self->link_cities, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_cities, g_ptr_array_unref);
@@ -1042,6 +1529,7 @@ ct_window_class_init (CtWindowClass *klass)
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (CT_TYPE_BROWSE_PANEL);
   g_type_ensure (CT_TYPE_DETAILS_PANEL);
+  g_type_ensure (CT_TYPE_EDITOR_PANEL);
   g_type_ensure (CT_TYPE_LEGEND);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cityties/CityTies/ui/ct-window.ui");
@@ -1055,6 +1543,17 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWindow, details_panel);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, map);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, legend);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, details_action_bar);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, editor_panel);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, map_mode_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, map_mode_label);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, map_mode_create_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_city_selected_cb);
@@ -1073,6 +1572,17 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.focus-next-area", NULL, focus_area_action);
   gtk_widget_class_install_action (widget_class, "win.focus-previous-area", NULL, focus_area_action);
+  gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "win.add-city", NULL, add_city_action);
+  gtk_widget_class_install_action (widget_class, "win.new-network", NULL, new_record_action);
+  gtk_widget_class_install_action (widget_class, "win.new-source", NULL, new_record_action);
+  gtk_widget_class_install_action (widget_class, "win.link-cities", NULL, link_cities_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-map-mode", NULL, cancel_map_mode_action);
+  gtk_widget_class_install_action (widget_class, "win.create-tie", NULL, create_tie_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
+  /* win.import and win.export, their shortcuts, and the banner's template child */
+  ct_window_exchange_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-browse-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-details-panel", NULL);
@@ -1087,6 +1597,13 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-next-area", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.focus-previous-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-city", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.link-cities", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
 }
 
 static void
@@ -1095,6 +1612,17 @@ ct_window_init (CtWindow *self)
   self->show_browse_panel = TRUE;
   self->show_details_panel = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->exchange = ct_window_exchange_new (self);
+  self->link_cities = g_ptr_array_new_with_free_func (g_free);
+  /* nothing to edit before a database is open */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-city", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-cities", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-network", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-source", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-tie", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   gtk_revealer_set_reveal_child (self->browse_revealer, TRUE);
   gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ct-application.h"
+#include "ct-history.h"
 #include "ct-import-report.h"
 #include "ct-store.h"
 
@@ -45,10 +46,28 @@ void      ct_window_select_partnership (CtWindow   *self,
 void      ct_window_select_network     (CtWindow   *self,
                                         const char *network_id);
 
+/* Editing. Every edit goes through the window's history (undo and redo). */
+CtHistory *ct_window_get_history      (CtWindow   *self);
+/* Shows the editor for a stored record */
+void       ct_window_edit             (CtWindow   *self,
+                                       GType       type,
+                                       const char *id);
+/* Deletes a record (asking first when others go with it), with an Undo toast */
+void       ct_window_delete_record    (CtWindow   *self,
+                                       GType       type,
+                                       const char *id);
+/* Opens "Add City" (search the gazetteer, or place on the map). Returns: (transfer none) the dialog */
+GtkWidget *ct_window_add_city         (CtWindow   *self);
+/* A click at x, y on the map while placing a city or linking cities (what the map's click does) */
+void       ct_window_click_map        (CtWindow   *self,
+                                       double      x,
+                                       double      y);
+
 /* For tests and the benchmark */
 GtkWidget *ct_window_get_map          (CtWindow *self);
 GObject   *ct_window_get_ties_layer   (CtWindow *self);
 GtkWidget *ct_window_get_browse_panel (CtWindow *self);
 GtkWidget *ct_window_get_details_panel (CtWindow *self);
+GtkWidget *ct_window_get_editor_panel (CtWindow *self);
 
 G_END_DECLS
