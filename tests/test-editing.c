@@ -376,6 +376,135 @@ test_editing_place_on_map (Fixture       *f,
   g_assert_null (ct_test_find_city (f->store, "Puli"));
 }
 
+/* Networks, memberships, sources and activities: created, edited and deleted from the panel */
+static void
+test_editing_other_records (Fixture       *f,
+                            gconstpointer  data)
+{
+  CtEditorPanel *panel = CT_EDITOR_PANEL (ct_window_get_editor_panel (f->window));
+  g_autoptr(CtCity) kaohsiung = ct_test_find_city (f->store, "Kaohsiung");
+  g_autoptr(GPtrArray) ties = ct_store_list_partnerships_for_city (f->store, kaohsiung->id, NULL);
+  CtPartnership *tie = g_ptr_array_index (ties, 0);
+  g_autoptr(GPtrArray) networks_before = ct_store_list_networks (f->store, NULL);
+  g_autofree char *network_id = NULL;
+  g_autofree char *source_id = NULL;
+  g_autofree char *membership_id = NULL;
+  g_autofree char *activity_id = NULL;
+  CtRecordEditor *editor;
+  AdwComboRow *network_row;
+  AdwMessageDialog *question;
+
+  /* New Network: nothing is saved until it has a name */
+  activate (f, "win.new-network");
+  editor = current_editor (f);
+  g_assert_null (ct_record_editor_get_id (editor));
+  g_assert_true (type_into (f, "name", "Smart Cities Test Network"));
+  g_assert_true (type_into (f, "url", "https://example.org/network"));
+  network_id = g_strdup (ct_record_editor_get_id (editor));
+  g_assert_nonnull (network_id);
+  g_assert_false (type_into (f, "url", "example.org"));
+  g_assert_nonnull (strstr (ct_record_editor_get_error (editor), "https://"));
+  {
+    g_autoptr(CtNetwork) network = ct_store_get_network (f->store, network_id, NULL);
+
+    g_assert_cmpstr (network->name, ==, "Smart Cities Test Network");
+    g_assert_cmpstr (network->url, ==, "https://example.org/network");
+  }
+  ct_editor_panel_close (panel);
+
+  /* Kaohsiung joins it: a new membership, saved once its network is chosen */
+  {
+    g_autoptr(CtMembership) m = ct_membership_new ();
+
+    m->city = g_strdup (kaohsiung->id);
+    ct_window_edit (f->window, CT_TYPE_CITY, kaohsiung->id);
+    ct_editor_panel_edit_new (panel, G_OBJECT (m));
+  }
+  editor = current_editor (f);
+  g_assert_null (ct_record_editor_get_id (editor));
+  network_row = ADW_COMBO_ROW (ct_record_editor_get_field (editor, "network"));
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (network_row)); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (adw_combo_row_get_model (network_row), i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), "Smart Cities Test Network"))
+        adw_combo_row_set_selected (network_row, i);
+    }
+  membership_id = g_strdup (ct_record_editor_get_id (editor));
+  g_assert_nonnull (membership_id);
+  g_assert_true (type_into (f, "role", "Pilot city"));
+  g_assert_true (type_into (f, "joined", "2021-03"));
+  g_assert_false (type_into (f, "left", "2020"));
+  g_assert_true (type_into (f, "left", ""));
+  {
+    g_autoptr(CtMembership) m = ct_store_get_membership (f->store, membership_id, NULL);
+
+    g_assert_cmpstr (m->network, ==, network_id);
+    g_assert_cmpstr (m->role, ==, "Pilot city");
+    g_assert_cmpstr (m->joined, ==, "2021-03");
+    g_assert_null (m->left);
+  }
+
+  /* A new source, then an activity of one of Kaohsiung's ties */
+  activate (f, "win.new-source");
+  editor = current_editor (f);
+  g_assert_false (type_into (f, "date", "2021-14"));
+  /* while the date is refused, nothing is saved, whatever else is typed */
+  g_assert_false (type_into (f, "title", "Kaohsiung City Government press release"));
+  g_assert_null (ct_record_editor_get_id (editor));
+  g_assert_true (type_into (f, "date", "2021-03-02"));
+  source_id = g_strdup (ct_record_editor_get_id (editor));
+  g_assert_nonnull (source_id);
+  {
+    g_autoptr(CtActivity) a = ct_activity_new ();
+
+    a->partnership = g_strdup (tie->id);
+    a->kind = CT_ACTIVITY_VISIT;
+    ct_editor_panel_edit_new (panel, G_OBJECT (a));
+  }
+  editor = current_editor (f);
+  /* a new activity with its kind set is valid at once: saved with the first change */
+  g_assert_true (type_into (f, "title", "Mayoral visit"));
+  activity_id = g_strdup (ct_record_editor_get_id (editor));
+  g_assert_nonnull (activity_id);
+  {
+    g_autoptr(GPtrArray) activities = ct_store_list_activities (f->store, tie->id, NULL);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < activities->len; i++)
+      found |= g_strcmp0 (CT_ACTIVITY (g_ptr_array_index (activities, i))->title, "Mayoral visit") == 0;
+    g_assert_true (found);
+  }
+
+  /* Deleting: the activity and the source at once (nothing depends on them), the network after
+   * a question (it has a member); the membership goes with it, and Undo brings both back */
+  ct_window_delete_record (f->window, CT_TYPE_ACTIVITY, activity_id);
+  g_assert_null (ct_store_get_activity (f->store, activity_id, NULL));
+  ct_window_delete_record (f->window, CT_TYPE_SOURCE, source_id);
+  g_assert_null (ct_store_get_source (f->store, source_id, NULL));
+  ct_window_delete_record (f->window, CT_TYPE_NETWORK, network_id);
+  question = ct_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "delete");
+  ct_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_null (ct_store_get_network (f->store, network_id, NULL));
+  g_assert_null (ct_store_get_membership (f->store, membership_id, NULL));
+  activate (f, "win.undo");
+  {
+    g_autoptr(CtNetwork) network = ct_store_get_network (f->store, network_id, NULL);
+    g_autoptr(CtMembership) m = ct_store_get_membership (f->store, membership_id, NULL);
+
+    g_assert_nonnull (network);
+    g_assert_nonnull (m);
+    g_assert_cmpstr (m->role, ==, "Pilot city");
+  }
+  {
+    g_autoptr(GPtrArray) networks_now = ct_store_list_networks (f->store, NULL);
+
+    g_assert_cmpuint (networks_now->len, ==, networks_before->len + 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +514,7 @@ main (int   argc,
 
   g_test_add ("/editing/round-trip", Fixture, NULL, fixture_set_up, test_editing_round_trip, fixture_tear_down);
   g_test_add ("/editing/refuses-bad-values", Fixture, NULL, fixture_set_up, test_editing_refuses_bad_values, fixture_tear_down);
+  g_test_add ("/editing/other-records", Fixture, NULL, fixture_set_up, test_editing_other_records, fixture_tear_down);
   g_test_add ("/editing/place-on-map", Fixture, NULL, fixture_set_up, test_editing_place_on_map, fixture_tear_down);
 
   return g_test_run ();
