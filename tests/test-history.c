@@ -7,6 +7,7 @@
 
 #include "ct-error.h"
 #include "ct-history.h"
+#include "ct-record.h"
 #include "ct-store.h"
 
 #include "test-util.h"
@@ -63,24 +64,6 @@ make_membership (CtCity    *city,
   return m;
 }
 
-static gboolean
-content_equal (gpointer a,
-               gpointer b)
-{
-  if (CT_IS_THEME (a))
-    return ct_theme_content_equal (a, b);
-  if (CT_IS_CITY (a))
-    return ct_city_content_equal (a, b);
-  if (CT_IS_NETWORK (a))
-    return ct_network_content_equal (a, b);
-  if (CT_IS_SOURCE (a))
-    return ct_source_content_equal (a, b);
-  if (CT_IS_PARTNERSHIP (a))
-    return ct_partnership_content_equal (a, b);
-  if (CT_IS_MEMBERSHIP (a))
-    return ct_membership_content_equal (a, b);
-  return ct_activity_content_equal (a, b);
-}
 
 static const char *
 id_of (gpointer record)
@@ -114,7 +97,7 @@ assert_same_records (GPtrArray *a,
   g_assert_cmpuint (a->len, ==, b->len);
   for (guint i = 0; i < a->len; i++)
     {
-      g_assert_true (content_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)));
+      g_assert_true (ct_record_content_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)));
       g_assert_cmpstr (created_of (g_ptr_array_index (a, i)), ==, created_of (g_ptr_array_index (b, i)));
     }
 }

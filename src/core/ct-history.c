@@ -15,6 +15,7 @@
 
 #include "ct-error.h"
 #include "ct-history.h"
+#include "ct-record.h"
 
 struct _CtHistory
 {
@@ -41,13 +42,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Records */
 
-/* Every record struct starts with its id after the GObject */
-typedef struct {
-  GObject parent_instance;
-  char   *id;
-} AnyRecord;
-
-#define RECORD_ID(record) (((AnyRecord *) (record))->id)
 
 /* Dependency order: a record refers only to records of earlier types. -1 for anything else. */
 static int
@@ -84,56 +78,6 @@ compare_rank_reversed (gconstpointer a,
   return compare_rank (b, a);
 }
 
-/* Absent (NULL) equals absent only */
-static gboolean
-records_equal (gpointer a,
-               gpointer b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
-    return FALSE;
-
-  if (CT_IS_THEME (a))
-    return ct_theme_content_equal (a, b);
-  if (CT_IS_CITY (a))
-    return ct_city_content_equal (a, b);
-  if (CT_IS_NETWORK (a))
-    return ct_network_content_equal (a, b);
-  if (CT_IS_SOURCE (a))
-    return ct_source_content_equal (a, b);
-  if (CT_IS_PARTNERSHIP (a))
-    return ct_partnership_content_equal (a, b);
-  if (CT_IS_MEMBERSHIP (a))
-    return ct_membership_content_equal (a, b);
-  return ct_activity_content_equal (a, b);
-}
-
-/* The store's copy of a record; NULL and an error when there is none (CT_ERROR_NOT_FOUND) */
-static gpointer
-get_record (CtStore     *store,
-            GType        type,
-            const char  *id,
-            GError     **error)
-{
-  if (type == CT_TYPE_THEME)
-    return ct_store_get_theme (store, id, error);
-  if (type == CT_TYPE_CITY)
-    return ct_store_get_city (store, id, error);
-  if (type == CT_TYPE_NETWORK)
-    return ct_store_get_network (store, id, error);
-  if (type == CT_TYPE_SOURCE)
-    return ct_store_get_source (store, id, error);
-  if (type == CT_TYPE_PARTNERSHIP)
-    return ct_store_get_partnership (store, id, error);
-  if (type == CT_TYPE_MEMBERSHIP)
-    return ct_store_get_membership (store, id, error);
-  if (type == CT_TYPE_ACTIVITY)
-    return ct_store_get_activity (store, id, error);
-
-  g_return_val_if_reached (NULL);
-}
-
 /* The store's copy of a record in *record, NULL when there is none; FALSE on a database error */
 static gboolean
 read_current (CtStore     *store,
@@ -144,7 +88,7 @@ read_current (CtStore     *store,
 {
   g_autoptr(GError) local_error = NULL;
 
-  *record = get_record (store, type, id, &local_error);
+  *record = ct_store_get_record (store, type, id, &local_error);
   if (*record == NULL && !g_error_matches (local_error, CT_ERROR, CT_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -156,7 +100,7 @@ read_current (CtStore     *store,
 static char *
 record_key (gpointer record)
 {
-  return g_strconcat (G_OBJECT_TYPE_NAME (record), " ", RECORD_ID (record), NULL);
+  return g_strconcat (G_OBJECT_TYPE_NAME (record), " ", ct_record_get_id (record), NULL);
 }
 
 /* key → record (borrowed) */
@@ -181,81 +125,6 @@ indexed (GHashTable *index,
   g_autofree char *key = record_key (record);
 
   return g_hash_table_contains (index, key);
-}
-
-/* Names, for messages */
-
-static char *
-dup_city_name (CtStore     *store,
-               const char  *id,
-               const char  *fallback)
-{
-  g_autoptr(CtCity) city = ct_store_get_city (store, id, NULL);
-
-  if (city != NULL)
-    return ct_city_dup_display_name (city);
-  return g_strdup (fallback && *fallback ? fallback : ct_str (id));
-}
-
-/* What the user calls a record: "Kaohsiung", "Kaohsiung – Da Nang", … */
-static char *
-describe_record (CtStore  *store,
-                 gpointer  record)
-{
-  if (CT_IS_CITY (record))
-    return ct_city_dup_display_name (record);
-
-  if (CT_IS_THEME (record))
-    return g_strdup (ct_theme_get_display_label (CT_THEME (record)->key, CT_THEME (record)->label));
-
-  if (CT_IS_NETWORK (record))
-    return g_strdup (ct_str (CT_NETWORK (record)->name));
-
-  if (CT_IS_SOURCE (record))
-    return g_strdup (ct_str (CT_SOURCE (record)->title));
-
-  if (CT_IS_PARTNERSHIP (record))
-    {
-      CtPartnership *p = CT_PARTNERSHIP (record);
-      GString *names;
-
-      if (p->title && *p->title)
-        return g_strdup (p->title);
-
-      names = g_string_new (NULL);
-      for (guint i = 0; i < p->parties->len; i++)
-        {
-          CtParty *party = g_ptr_array_index (p->parties, i);
-          g_autofree char *name = dup_city_name (store, party->city, party->signed_name);
-
-          if (i > 0)
-            g_string_append (names, " – ");
-          g_string_append (names, name);
-        }
-      return g_string_free (names, FALSE);
-    }
-
-  if (CT_IS_MEMBERSHIP (record))
-    {
-      CtMembership *m = CT_MEMBERSHIP (record);
-      g_autoptr(CtNetwork) network = ct_store_get_network (store, m->network, NULL);
-      g_autofree char *city = dup_city_name (store, m->city, NULL);
-
-      /* Translators: a city's membership of a network, "the membership of Taipei in ASCN" */
-      return g_strdup_printf (_("the membership of %s in %s"), city,
-                              network ? ct_str (network->name) : ct_str (m->network));
-    }
-
-  if (CT_IS_ACTIVITY (record))
-    {
-      CtActivity *a = CT_ACTIVITY (record);
-
-      if (a->title && *a->title)
-        return g_strdup (a->title);
-      return g_strdup_printf ("%s %s", ct_activity_kind_get_label (a->kind), ct_str (a->date));
-    }
-
-  g_return_val_if_reached (NULL);
 }
 
 /* Steps */
@@ -359,15 +228,15 @@ run_step (CtHistory  *self,
             continue;
 
           wanted = side == 0 ? record : NULL;
-          if (!read_current (self->store, G_OBJECT_TYPE (record), RECORD_ID (record), (gpointer *) &current, error))
+          if (!read_current (self->store, G_OBJECT_TYPE (record), ct_record_get_id (record), (gpointer *) &current, error))
             {
               prefix_error (error, undo, step->label);
               return FALSE;
             }
 
-          if (!records_equal (current, wanted))
+          if (!ct_record_content_equal (current, wanted))
             {
-              g_autofree char *what = describe_record (self->store, current ? (gpointer) current : record);
+              g_autofree char *what = ct_record_dup_title (self->store, current ? (gpointer) current : record);
 
               set_changed_elsewhere (error, undo, step->label, what);
               return FALSE;
@@ -388,7 +257,7 @@ run_step (CtHistory  *self,
       gpointer record = g_ptr_array_index (deletions, i);
       g_autoptr(GPtrArray) dependents = NULL;
 
-      dependents = ct_store_collect_dependents (self->store, G_OBJECT_TYPE (record), RECORD_ID (record), error);
+      dependents = ct_store_collect_dependents (self->store, G_OBJECT_TYPE (record), ct_record_get_id (record), error);
       if (dependents == NULL)
         {
           prefix_error (error, undo, step->label);
@@ -401,7 +270,7 @@ run_step (CtHistory  *self,
 
           if (!indexed (expected_index, dependent) && !indexed (target_index, dependent))
             {
-              g_autofree char *what = describe_record (self->store, record);
+              g_autofree char *what = ct_record_dup_title (self->store, record);
 
               set_used_elsewhere (error, undo, step->label, what);
               return FALSE;
@@ -536,8 +405,8 @@ ct_history_save (CtHistory   *self,
   g_return_val_if_fail (label != NULL, FALSE);
 
   type = G_OBJECT_TYPE (record);
-  if (RECORD_ID (record) != NULL &&
-      !read_current (self->store, type, RECORD_ID (record), (gpointer *) &before, error))
+  if (ct_record_get_id (record) != NULL &&
+      !read_current (self->store, type, ct_record_get_id (record), (gpointer *) &before, error))
     return FALSE;
 
   saves = g_ptr_array_new ();
@@ -546,10 +415,10 @@ ct_history_save (CtHistory   *self,
     return FALSE;
 
   /* As the store keeps it, so that the timestamps match what an undo finds */
-  if (!read_current (self->store, type, RECORD_ID (record), (gpointer *) &after, error))
+  if (!read_current (self->store, type, ct_record_get_id (record), (gpointer *) &after, error))
     return FALSE;
 
-  if (records_equal (before, after))
+  if (ct_record_content_equal (before, after))
     return TRUE;
 
   step = step_new (label);
@@ -578,7 +447,7 @@ ct_history_delete (CtHistory   *self,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  if (!(record = get_record (self->store, type, id, error)) ||
+  if (!(record = ct_store_get_record (self->store, type, id, error)) ||
       !(dependents = ct_store_collect_dependents (self->store, type, id, error)))
     return FALSE;
 
@@ -596,7 +465,7 @@ ct_history_delete (CtHistory   *self,
       gpointer dependent = g_ptr_array_index (dependents, i);
       g_autoptr(GObject) current = NULL;
 
-      if (!read_current (self->store, G_OBJECT_TYPE (dependent), RECORD_ID (dependent), (gpointer *) &current, error))
+      if (!read_current (self->store, G_OBJECT_TYPE (dependent), ct_record_get_id (dependent), (gpointer *) &current, error))
         return FALSE;
       if (current != NULL)
         g_ptr_array_add (step->after, g_steal_pointer (&current));

@@ -1939,6 +1939,21 @@ record_class_for_type (GType type)
   return NULL;
 }
 
+gpointer
+ct_store_get_record (CtStore     *self,
+                     GType        type,
+                     const char  *id,
+                     GError     **error)
+{
+  const RecordClass *klass = record_class_for_type (type);
+
+  g_return_val_if_fail (CT_IS_STORE (self), NULL);
+  g_return_val_if_fail (klass != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return klass->get (self, id, error);
+}
+
 static const RecordClass *
 record_class_for (gpointer record)
 {

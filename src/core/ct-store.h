@@ -77,6 +77,9 @@ CtPartnership *ct_store_get_partnership   (CtStore *self, const char *id, GError
 CtMembership  *ct_store_get_membership    (CtStore *self, const char *id, GError **error);
 CtActivity    *ct_store_get_activity      (CtStore *self, const char *id, GError **error);
 
+/* The record of any type (CT_TYPE_CITY, …) by id; CT_ERROR_NOT_FOUND when there is none */
+gpointer       ct_store_get_record        (CtStore *self, GType type, const char *id, GError **error);
+
 gboolean    ct_store_delete_theme         (CtStore *self, const char *id, GError **error);
 gboolean    ct_store_delete_city          (CtStore *self, const char *id, GError **error);
 gboolean    ct_store_delete_network       (CtStore *self, const char *id, GError **error);

@@ -179,7 +179,7 @@ on_editor_open_record_cb (CtEditorPanel  *self,
   if (new_record)
     record = g_object_ref (new_record);
   else
-    record = ct_record_get (ct_history_get_store (self->history), type, id);
+    record = id ? ct_store_get_record (ct_history_get_store (self->history), type, id, NULL) : NULL;
 
   if (record == NULL)
     return;
@@ -237,7 +237,7 @@ ct_editor_panel_edit (CtEditorPanel *self,
   g_return_val_if_fail (CT_IS_EDITOR_PANEL (self), FALSE);
   g_return_val_if_fail (self->history != NULL, FALSE);
 
-  record = ct_record_get (ct_history_get_store (self->history), type, id);
+  record = id ? ct_store_get_record (ct_history_get_store (self->history), type, id, NULL) : NULL;
   if (record == NULL)
     return FALSE;
 

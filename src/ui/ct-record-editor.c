@@ -20,6 +20,7 @@
 #include "ct-error.h"
 #include "ct-place-search.h"
 #include "ct-record-editor.h"
+#include "ct-record.h"
 #include "ct-validate.h"
 
 /* How long typing may pause before the change is saved */
@@ -162,53 +163,17 @@ static void rebuild_sections (CtRecordEditor *self);
 
 /* Records of any type */
 
-GObject *
-ct_record_copy (GObject *record)
-{
-  if (CT_IS_CITY (record))
-    return G_OBJECT (ct_city_copy (CT_CITY (record)));
-  if (CT_IS_PARTNERSHIP (record))
-    return G_OBJECT (ct_partnership_copy (CT_PARTNERSHIP (record)));
-  if (CT_IS_NETWORK (record))
-    return G_OBJECT (ct_network_copy (CT_NETWORK (record)));
-  if (CT_IS_MEMBERSHIP (record))
-    return G_OBJECT (ct_membership_copy (CT_MEMBERSHIP (record)));
-  if (CT_IS_SOURCE (record))
-    return G_OBJECT (ct_source_copy (CT_SOURCE (record)));
-  if (CT_IS_ACTIVITY (record))
-    return G_OBJECT (ct_activity_copy (CT_ACTIVITY (record)));
-  if (CT_IS_THEME (record))
-    return G_OBJECT (ct_theme_copy (CT_THEME (record)));
-  g_return_val_if_reached (NULL);
-}
-
-GObject *
-ct_record_get (CtStore    *store,
-               GType       type,
-               const char *id)
+/* The stored record of this type and id, or NULL (a database error is logged) */
+static GObject *
+get_stored (CtStore    *store,
+            GType       type,
+            const char *id)
 {
   g_autoptr(GError) error = NULL;
-  gpointer record = NULL;
-
-  if (id == NULL)
-    return NULL;
-
-  if (type == CT_TYPE_CITY)
-    record = ct_store_get_city (store, id, &error);
-  else if (type == CT_TYPE_PARTNERSHIP)
-    record = ct_store_get_partnership (store, id, &error);
-  else if (type == CT_TYPE_NETWORK)
-    record = ct_store_get_network (store, id, &error);
-  else if (type == CT_TYPE_MEMBERSHIP)
-    record = ct_store_get_membership (store, id, &error);
-  else if (type == CT_TYPE_SOURCE)
-    record = ct_store_get_source (store, id, &error);
-  else if (type == CT_TYPE_ACTIVITY)
-    record = ct_store_get_activity (store, id, &error);
+  gpointer record = id ? ct_store_get_record (store, type, id, &error) : NULL;
 
   if (error && !g_error_matches (error, CT_ERROR, CT_ERROR_NOT_FOUND))
     g_warning ("Could not read a %s: %s", g_type_name (type), error->message);
-
   return record;
 }
 
@@ -232,76 +197,6 @@ network_name (CtStore    *store,
   return g_strdup (network->short_name && *network->short_name ? network->short_name : network->name);
 }
 
-static char *
-parties_title (CtStore       *store,
-               CtPartnership *p)
-{
-  g_autoptr(GString) title = g_string_new (NULL);
-
-  for (guint i = 0; i < p->parties->len; i++)
-    {
-      const CtParty *party = g_ptr_array_index (p->parties, i);
-      g_autofree char *name = city_name (store, party->city);
-
-      if (i > 0)
-        /* Translators: between the cities of a tie, "Kaohsiung – Da Nang" */
-        g_string_append (title, C_("tie parties", " – "));
-      g_string_append (title, name);
-    }
-
-  return g_string_free (g_steal_pointer (&title), FALSE);
-}
-
-char *
-ct_record_dup_title (CtStore *store,
-                     GObject *record)
-{
-  if (CT_IS_CITY (record))
-    {
-      CtCity *city = CT_CITY (record);
-
-      return city->name && *city->name ? ct_city_dup_display_name (city) : g_strdup (_("Unnamed City"));
-    }
-  if (CT_IS_PARTNERSHIP (record))
-    return parties_title (store, CT_PARTNERSHIP (record));
-  if (CT_IS_NETWORK (record))
-    {
-      CtNetwork *network = CT_NETWORK (record);
-
-      return g_strdup (network->name && *network->name ? network->name : _("Unnamed Network"));
-    }
-  if (CT_IS_MEMBERSHIP (record))
-    {
-      CtMembership *m = CT_MEMBERSHIP (record);
-      g_autofree char *city = city_name (store, m->city);
-      g_autofree char *network = network_name (store, m->network);
-
-      /* Translators: a membership, "Kaohsiung in ASCN" */
-      return g_strdup_printf (C_("membership", "%s in %s"), city, network);
-    }
-  if (CT_IS_SOURCE (record))
-    {
-      CtSource *source = CT_SOURCE (record);
-
-      return g_strdup (source->title && *source->title ? source->title : _("Untitled Source"));
-    }
-  if (CT_IS_ACTIVITY (record))
-    {
-      CtActivity *a = CT_ACTIVITY (record);
-
-      if (a->title && *a->title)
-        return g_strdup (a->title);
-      return g_strdup (ct_activity_kind_get_label (a->kind));
-    }
-
-  g_return_val_if_reached (NULL);
-}
-
-static const char *
-record_id (GObject *record)
-{
-  return ((AnyRecord *) record)->id;
-}
 
 /* Field values */
 
@@ -557,7 +452,7 @@ update_status (CtRecordEditor *self)
   g_autofree char *record_error = field_error ? NULL : check_record (self);
   const char *message = field_error ? field_error : record_error;
 
-  if (record_id (self->record) == NULL)
+  if (ct_record_get_id (self->record) == NULL)
     {
       /* Translators: shown on a new record that cannot be saved yet, with the reason */
       g_autofree char *text = message ? g_strdup_printf (_("Not saved yet: %s"), message) : NULL;
@@ -607,7 +502,7 @@ save_now (CtRecordEditor *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *label = NULL;
-  gboolean is_new = record_id (self->record) == NULL;
+  gboolean is_new = ct_record_get_id (self->record) == NULL;
   gboolean ok;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -1079,7 +974,7 @@ open_record (CtRecordEditor *self,
              const char     *id,
              GObject        *new_record)
 {
-  if (!save_now (self) && record_id (self->record) == NULL)
+  if (!save_now (self) && ct_record_get_id (self->record) == NULL)
     return;
   g_signal_emit (self, signals[OPEN_RECORD], 0, type, id, new_record);
 }
@@ -1578,7 +1473,7 @@ on_new_activity_clicked_cb (CtRecordEditor *self)
   g_autoptr(CtActivity) activity = ct_activity_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  activity->partnership = g_strdup (record_id (self->record));
+  activity->partnership = g_strdup (ct_record_get_id (self->record));
   activity->kind = CT_ACTIVITY_VISIT;
   activity->date = g_date_time_format (now, "%Y-%m-%d");
   open_record (self, CT_TYPE_ACTIVITY, NULL, G_OBJECT (activity));
@@ -1594,9 +1489,9 @@ add_activities (CtRecordEditor *self)
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_new_activity_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
 
-  if (record_id (self->record))
-    activities = ct_store_list_activities (self->store, record_id (self->record), NULL);
-  gtk_widget_set_sensitive (button, record_id (self->record) != NULL);
+  if (ct_record_get_id (self->record))
+    activities = ct_store_list_activities (self->store, ct_record_get_id (self->record), NULL);
+  gtk_widget_set_sensitive (button, ct_record_get_id (self->record) != NULL);
 
   for (guint i = 0; activities && i < activities->len; i++)
     {
@@ -1628,7 +1523,7 @@ add_tie_chosen (CtRecordEditor *self,
 
   if (partner == NULL)
     return;
-  if (g_strcmp0 (partner, record_id (self->record)) == 0)
+  if (g_strcmp0 (partner, ct_record_get_id (self->record)) == 0)
     {
       set_error (self, _("A city cannot have a tie with itself"));
       return;
@@ -1637,7 +1532,7 @@ add_tie_chosen (CtRecordEditor *self,
   p = ct_partnership_new ();
   p->kind = CT_KIND_SISTER_CITY;
   p->status = CT_STATUS_ACTIVE;
-  g_ptr_array_add (p->parties, ct_party_new (record_id (self->record), NULL));
+  g_ptr_array_add (p->parties, ct_party_new (ct_record_get_id (self->record), NULL));
   g_ptr_array_add (p->parties, ct_party_new (partner, NULL));
   title = ct_record_dup_title (self->store, G_OBJECT (p));
   /* Translators: what Undo undoes, "Add Tie Kaohsiung – Da Nang" */
@@ -1653,7 +1548,7 @@ add_tie_chosen (CtRecordEditor *self,
 static void
 add_city_ties (CtRecordEditor *self)
 {
-  const char *id = record_id (self->record);
+  const char *id = ct_record_get_id (self->record);
   g_autoptr(GPtrArray) ties = id ? ct_store_list_partnerships_for_city (self->store, id, NULL) : NULL;
   GtkWidget *group = section_new (self, "ties", _("Ties"));
   GtkWidget *button = place_button_new (self, _("Add _Tie"), FALSE, add_tie_chosen);
@@ -1664,7 +1559,7 @@ add_city_ties (CtRecordEditor *self)
   for (guint i = 0; ties && i < ties->len; i++)
     {
       CtPartnership *p = g_ptr_array_index (ties, i);
-      g_autofree char *title = parties_title (self->store, p);
+      g_autofree char *title = ct_record_dup_title (self->store, p);
       /* Translators: a tie's kind and status, "Sister city · Active" */
       g_autofree char *subtitle = g_strdup_printf (C_("tie", "%s · %s"),
                                                    ct_kind_get_label (p->kind), ct_status_get_label (p->status));
@@ -1681,14 +1576,14 @@ on_new_membership_clicked_cb (CtRecordEditor *self)
 {
   g_autoptr(CtMembership) m = ct_membership_new ();
 
-  m->city = g_strdup (record_id (self->record));
+  m->city = g_strdup (ct_record_get_id (self->record));
   open_record (self, CT_TYPE_MEMBERSHIP, NULL, G_OBJECT (m));
 }
 
 static void
 add_city_memberships (CtRecordEditor *self)
 {
-  const char *id = record_id (self->record);
+  const char *id = ct_record_get_id (self->record);
   g_autoptr(GPtrArray) memberships = id ? ct_store_list_memberships_for_city (self->store, id, NULL) : NULL;
   GtkWidget *group = section_new (self, "memberships", _("Networks"));
   GtkWidget *button = header_button_new ("list-add-symbolic", _("Add to _Network"));
@@ -1726,7 +1621,7 @@ add_member_chosen (CtRecordEditor *self,
 
   m = ct_membership_new ();
   m->city = g_strdup (city_id);
-  m->network = g_strdup (record_id (self->record));
+  m->network = g_strdup (ct_record_get_id (self->record));
   title = ct_record_dup_title (self->store, G_OBJECT (m));
   label = g_strdup_printf (_("Add %s"), title);
   if (!ct_history_save (self->history, m, label, &error))
@@ -1736,7 +1631,7 @@ add_member_chosen (CtRecordEditor *self,
 static void
 add_network_members (CtRecordEditor *self)
 {
-  const char *id = record_id (self->record);
+  const char *id = ct_record_get_id (self->record);
   g_autoptr(GPtrArray) memberships = id ? ct_store_list_memberships_for_network (self->store, id, NULL) : NULL;
   GtkWidget *group = section_new (self, "members", _("Members"));
   GtkWidget *button = place_button_new (self, _("Add _Member"), FALSE, add_member_chosen);
@@ -1775,7 +1670,7 @@ add_owner (CtRecordEditor *self)
     {
       CtActivity *a = CT_ACTIVITY (self->record);
       g_autoptr(CtPartnership) p = a->partnership ? ct_store_get_partnership (self->store, a->partnership, NULL) : NULL;
-      g_autofree char *title = p ? parties_title (self->store, p) : g_strdup (_("Unknown tie"));
+      g_autofree char *title = p ? ct_record_dup_title (self->store, p) : g_strdup (_("Unknown tie"));
 
       group = section_new (self, "tie", _("Tie"));
       link_row_new (self, group, CT_TYPE_PARTNERSHIP, a->partnership, title,
@@ -1825,13 +1720,13 @@ on_store_changed_cb (CtRecordEditor *self)
   if (self->saving)
     return;
 
-  if (record_id (self->record) == NULL)
+  if (ct_record_get_id (self->record) == NULL)
     {
       rebuild_sections (self);
       return;
     }
 
-  stored = ct_record_get (self->store, self->type, record_id (self->record));
+  stored = get_stored (self->store, self->type, ct_record_get_id (self->record));
   if (stored == NULL)
     {
       g_clear_handle_id (&self->save_source, g_source_remove);
@@ -1890,7 +1785,7 @@ ct_record_editor_new (CtHistory   *history,
   load_fields (self);
   rebuild_sections (self);
   /* a new record is saved as soon as it is valid (a place from the gazetteer already is) */
-  if (record_id (self->record) == NULL)
+  if (ct_record_get_id (self->record) == NULL)
     self->dirty = TRUE;
   update_status (self);
 
@@ -1916,7 +1811,7 @@ const char *
 ct_record_editor_get_id (CtRecordEditor *self)
 {
   g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), NULL);
-  return record_id (self->record);
+  return ct_record_get_id (self->record);
 }
 
 char *
@@ -1926,7 +1821,7 @@ ct_record_editor_dup_heading (CtRecordEditor *self)
 
   g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), NULL);
 
-  is_new = record_id (self->record) == NULL;
+  is_new = ct_record_get_id (self->record) == NULL;
   if (self->type == CT_TYPE_CITY)
     return g_strdup (is_new ? _("New City") : _("Edit City"));
   if (self->type == CT_TYPE_PARTNERSHIP)
@@ -1977,7 +1872,7 @@ ct_record_editor_get_error (CtRecordEditor *self)
 {
   g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), NULL);
 
-  if (record_id (self->record) == NULL && gtk_widget_get_visible (GTK_WIDGET (self->status)))
+  if (ct_record_get_id (self->record) == NULL && gtk_widget_get_visible (GTK_WIDGET (self->status)))
     return gtk_label_get_text (self->status);
   return self->error;
 }
@@ -2001,7 +1896,7 @@ ct_record_editor_dispose (GObject *object)
   CtRecordEditor *self = CT_RECORD_EDITOR (object);
 
   /* a change still waiting is saved, not lost */
-  if (self->dirty && self->history && record_id (self->record))
+  if (self->dirty && self->history && ct_record_get_id (self->record))
     save_now (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
 

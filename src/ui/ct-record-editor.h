@@ -52,14 +52,4 @@ const char *ct_record_editor_get_error  (CtRecordEditor *self);
 /* Puts the focus on the first field */
 void        ct_record_editor_focus_first (CtRecordEditor *self);
 
-/* A record's name for people ("Kaohsiung – Da Nang" for a tie) */
-char       *ct_record_dup_title         (CtStore        *store,
-                                         GObject        *record);
-/* A copy of any record */
-GObject    *ct_record_copy              (GObject        *record);
-/* The record of this type with this id, or NULL */
-GObject    *ct_record_get               (CtStore        *store,
-                                         GType           type,
-                                         const char     *id);
-
 G_END_DECLS

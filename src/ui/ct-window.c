@@ -20,6 +20,7 @@
 #include "ct-history.h"
 #include "ct-legend.h"
 #include "ct-record-editor.h"
+#include "ct-record.h"
 #include "ct-ties-layer.h"
 #include "ct-ui-resources.h"
 #include "ct-window.h"
@@ -1038,7 +1039,7 @@ ct_window_delete_record (CtWindow   *self,
 
   g_return_if_fail (CT_IS_WINDOW (self));
 
-  if (self->history == NULL || !(record = ct_record_get (self->store, type, id)))
+  if (self->history == NULL || !id || !(record = ct_store_get_record (self->store, type, id, NULL)))
     return;
 
   title = ct_record_dup_title (self->store, record);
