@@ -505,6 +505,39 @@ test_editing_other_records (Fixture       *f,
   }
 }
 
+/* Linking from the keyboard: a city selected on the map (as Page Down does), Return, another, Return */
+static void
+test_editing_link_by_keyboard (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *layer = GTK_WIDGET (ct_window_get_ties_layer (f->window));
+  g_autoptr(CtCity) taichung = ct_test_find_city (f->store, "Taichung");
+  g_autoptr(CtCity) kuching = ct_test_find_city (f->store, "Kuching");
+  g_autoptr(GPtrArray) before = ct_store_list_partnerships_for_city (f->store, kuching->id, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  gboolean linked = FALSE;
+
+  activate (f, "win.link-cities");
+  ct_window_select_city (f->window, taichung->id);
+  g_assert_true (gtk_widget_activate_action (layer, "map.activate-selection", NULL));
+  ct_window_select_city (f->window, kuching->id);
+  g_assert_true (gtk_widget_activate_action (layer, "map.activate-selection", NULL));
+  activate (f, "win.create-tie");
+
+  after = ct_store_list_partnerships_for_city (f->store, kuching->id, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  for (guint i = 0; i < after->len; i++)
+    {
+      CtPartnership *p = g_ptr_array_index (after, i);
+
+      if (p->parties->len == 2 &&
+          g_strcmp0 (((CtParty *) g_ptr_array_index (p->parties, 0))->city, taichung->id) == 0 &&
+          g_strcmp0 (((CtParty *) g_ptr_array_index (p->parties, 1))->city, kuching->id) == 0)
+        linked = TRUE;
+    }
+  g_assert_true (linked);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +548,7 @@ main (int   argc,
   g_test_add ("/editing/round-trip", Fixture, NULL, fixture_set_up, test_editing_round_trip, fixture_tear_down);
   g_test_add ("/editing/refuses-bad-values", Fixture, NULL, fixture_set_up, test_editing_refuses_bad_values, fixture_tear_down);
   g_test_add ("/editing/other-records", Fixture, NULL, fixture_set_up, test_editing_other_records, fixture_tear_down);
+  g_test_add ("/editing/link-by-keyboard", Fixture, NULL, fixture_set_up, test_editing_link_by_keyboard, fixture_tear_down);
   g_test_add ("/editing/place-on-map", Fixture, NULL, fixture_set_up, test_editing_place_on_map, fixture_tear_down);
 
   return g_test_run ();

@@ -353,7 +353,9 @@ select_city (CtWindow   *self,
 
   self->syncing = TRUE;
   ct_ties_layer_select_city (self->ties_layer, city_id);
-  ct_ties_layer_set_highlighted_cities (self->ties_layer, NULL);
+  /* while linking, the highlighted cities are those picked for the tie */
+  if (self->map_mode != MAP_MODE_LINK)
+    ct_ties_layer_set_highlighted_cities (self->ties_layer, NULL);
   ct_browse_panel_select_city (self->browse_panel, city_id);
   ct_details_panel_show_city (self->details_panel, city_id);
   update_edit_actions (self);
@@ -405,7 +407,9 @@ ct_window_select_partnership (CtWindow   *self,
 
   self->syncing = TRUE;
   ct_ties_layer_select_partnership (self->ties_layer, partnership_id);
-  ct_ties_layer_set_highlighted_cities (self->ties_layer, NULL);
+  /* while linking, the highlighted cities are those picked for the tie */
+  if (self->map_mode != MAP_MODE_LINK)
+    ct_ties_layer_set_highlighted_cities (self->ties_layer, NULL);
   ct_browse_panel_select_partnership (self->browse_panel, partnership_id);
   ct_details_panel_show_partnership (self->details_panel, partnership_id);
   update_edit_actions (self);
@@ -497,12 +501,22 @@ on_map_city_selected_cb (CtWindow   *self,
 }
 
 /* Return on the map: its details, with the keyboard focus, for a screen reader to read on */
+static void toggle_link_city (CtWindow *self, const char *city_id);
+
 static void
 on_map_selection_activated_cb (CtWindow *self)
 {
   const char *city_id = ct_ties_layer_get_selected_city (self->ties_layer);
   const char *partnership_id = ct_ties_layer_get_selected_partnership (self->ties_layer);
   const char *shown_id = ct_details_panel_get_shown_id (self->details_panel);
+
+  /* linking from the keyboard: Page Down picks a city, Return adds it to the tie (or takes it out) */
+  if (self->map_mode == MAP_MODE_LINK)
+    {
+      if (city_id)
+        toggle_link_city (self, city_id);
+      return;
+    }
 
   if (city_id && g_strcmp0 (city_id, shown_id) != 0)
     select_city (self, city_id, FALSE);
@@ -1136,6 +1150,20 @@ set_map_mode (CtWindow *self,
   update_map_mode (self);
 }
 
+/* A city picked for the new tie, or taken out again */
+static void
+toggle_link_city (CtWindow   *self,
+                  const char *city_id)
+{
+  guint index;
+
+  if (g_ptr_array_find_with_equal_func (self->link_cities, city_id, g_str_equal, &index))
+    g_ptr_array_remove_index (self->link_cities, index);
+  else
+    g_ptr_array_add (self->link_cities, g_strdup (city_id));
+  update_map_mode (self);
+}
+
 /* A click on the map at x, y (map coordinates) while placing a city or linking: what the
  * map's click gesture does, and what tests call */
 void
@@ -1163,15 +1191,10 @@ ct_window_click_map (CtWindow *self,
     {
       gboolean is_city = FALSE;
       const char *id = ct_ties_layer_pick (self->ties_layer, x, y, &is_city);
-      guint index;
 
       if (id == NULL || !is_city)
         return;
-      if (g_ptr_array_find_with_equal_func (self->link_cities, id, g_str_equal, &index))
-        g_ptr_array_remove_index (self->link_cities, index);
-      else
-        g_ptr_array_add (self->link_cities, g_strdup (id));
-      update_map_mode (self);
+      toggle_link_city (self, id);
     }
 }
 
