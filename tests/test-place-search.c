@@ -445,6 +445,13 @@ dialog_set_up (DialogFixture *f,
   g_assert_no_error (error);
   f->history = ct_history_new (f->store);
   f->gazetteer = load_gazetteer ();
+  {
+    /* as the window does */
+    g_autoptr(GPtrArray) cities = ct_store_list_cities (f->store, NULL, &error);
+
+    g_assert_no_error (error);
+    ct_gazetteer_set_cities (f->gazetteer, cities);
+  }
 
   /* a stand-in for the main window */
   f->parent = gtk_window_new ();

@@ -362,6 +362,32 @@ ct_date_get_year (const char *str)
 }
 
 char *
+ct_date_format (const char *str)
+{
+  CtDatePrecision precision;
+  int year, month, day;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (str == NULL || *str == '\0' || !ct_date_parse (str, &precision, &year, &month, &day) ||
+      precision == CT_DATE_NONE)
+    return NULL;
+
+  if (precision == CT_DATE_YEAR)
+    return g_strdup_printf ("%d", year);
+
+  if (!(dt = g_date_time_new_utc (year, month, precision == CT_DATE_DAY ? day : 1, 0, 0, 0)))
+    return g_strdup (str);
+
+  if (precision == CT_DATE_MONTH)
+    /* Translators: a month and year, in GDateTime's format codes ("March 2017"); in Chinese
+     * "%Y年%-m月" */
+    return g_date_time_format (dt, _("%B %Y"));
+  /* Translators: a full date, in GDateTime's format codes ("27 March 2017"); in Chinese
+   * "%Y年%-m月%-d日" */
+  return g_date_time_format (dt, _("%-d %B %Y"));
+}
+
+char *
 ct_timestamp_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();

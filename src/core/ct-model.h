@@ -102,6 +102,9 @@ gboolean ct_date_parse (const char      *str,
                         int             *day);
 gboolean ct_date_is_valid (const char *str);
 int      ct_date_get_year (const char *str);
+/* A date as people read it, by its precision: "2017", "March 2017", "27 March 2017"; NULL for no
+ * date or one that does not parse. Returns: (transfer full) (nullable) */
+char    *ct_date_format   (const char *str);
 
 char    *ct_timestamp_now (void);
 gboolean ct_timestamp_is_valid (const char *str);

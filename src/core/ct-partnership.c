@@ -48,6 +48,18 @@ ct_partnership_new (void)
 }
 
 CtPartnership *
+ct_partnership_new_between (const char * const *city_ids)
+{
+  CtPartnership *self = ct_partnership_new ();
+
+  self->kind = CT_KIND_SISTER_CITY;
+  self->status = CT_STATUS_ACTIVE;
+  for (guint i = 0; city_ids && city_ids[i]; i++)
+    g_ptr_array_add (self->parties, ct_party_new (city_ids[i], NULL));
+  return self;
+}
+
+CtPartnership *
 ct_partnership_copy (const CtPartnership *self)
 {
   CtPartnership *copy;

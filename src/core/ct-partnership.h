@@ -36,6 +36,9 @@ struct _CtPartnership
 };
 
 CtPartnership *ct_partnership_new  (void);
+/* A new, unsaved tie between the cities (NULL-terminated ids, in order), as the user makes one
+ * before choosing its kind and status: a sister-city tie, active */
+CtPartnership *ct_partnership_new_between (const char * const *city_ids);
 CtPartnership *ct_partnership_copy (const CtPartnership *self);
 /* TRUE when every stored field but created/updated is equal */
 gboolean ct_partnership_content_equal (const CtPartnership *a,

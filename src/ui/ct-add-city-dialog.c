@@ -163,22 +163,6 @@ on_map_row_activated_cb (CtAddCityDialog *self)
   finish (self, PLACE_ON_MAP, NULL);
 }
 
-/* The cities of the database are found as such, by their local names too */
-static void
-give_cities_to_gazetteer (CtAddCityDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cities = NULL;
-
-  cities = ct_store_list_cities (ct_history_get_store (self->history), NULL, &error);
-  if (cities == NULL)
-    {
-      g_warning ("Could not list the cities: %s", error->message);
-      return;
-    }
-  ct_gazetteer_set_cities (self->gazetteer, cities);
-}
-
 /* GObject */
 
 static void
@@ -191,7 +175,6 @@ ct_add_city_dialog_constructed (GObject *object)
   g_assert (CT_IS_GAZETTEER (self->gazetteer));
   g_assert (CT_IS_HISTORY (self->history));
 
-  give_cities_to_gazetteer (self);
   ct_place_search_set_gazetteer (self->search, self->gazetteer);
   ct_place_search_grab_focus (self->search);
 }

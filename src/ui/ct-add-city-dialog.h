@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CtAddCityDialog, ct_add_city_dialog, CT, ADD_CITY_DIALOG, AdwWindow)
 
-/* A modal window over parent. Properties: "gazetteer", "history" (construct-only). On
- * construction the gazetteer is given the cities of the history's store
- * (ct_gazetteer_set_cities()), so that those already added are found as such.
+/* A modal window over parent. Properties: "gazetteer", "history" (construct-only). The owner of
+ * the gazetteer keeps it given the cities of the history's store (ct_gazetteer_set_cities()), so
+ * that those already added are found as such.
  *
  * Signals, each followed by the window closing:
  *   "city-added" (const char *id): the user chose a new place; it was saved through the history

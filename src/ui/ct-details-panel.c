@@ -142,40 +142,13 @@ ct_details_panel_clear (CtDetailsPanel *self)
 
 /* Text */
 
-/* "2017", "March 2017", "27 March 2017", by the date's precision; NULL for no date */
-static char *
-format_date (const char *date)
-{
-  CtDatePrecision precision;
-  int year, month, day;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (date == NULL || *date == '\0' || !ct_date_parse (date, &precision, &year, &month, &day) ||
-      precision == CT_DATE_NONE)
-    return NULL;
-
-  if (precision == CT_DATE_YEAR)
-    return g_strdup_printf ("%d", year);
-
-  if (!(dt = g_date_time_new_utc (year, month, precision == CT_DATE_DAY ? day : 1, 0, 0, 0)))
-    return g_strdup (date);
-
-  if (precision == CT_DATE_MONTH)
-    /* Translators: a month and year, in GDateTime's format codes ("March 2017"); in Chinese
-     * "%Y年%-m月" */
-    return g_date_time_format (dt, _("%B %Y"));
-  /* Translators: a full date, in GDateTime's format codes ("27 March 2017"); in Chinese
-   * "%Y年%-m月%-d日" */
-  return g_date_time_format (dt, _("%-d %B %Y"));
-}
-
 /* "2018 – 2021", "since 2018", "until 2021", or NULL */
 static char *
 format_period (const char *from,
                const char *to)
 {
-  g_autofree char *start = format_date (from);
-  g_autofree char *end = format_date (to);
+  g_autofree char *start = ct_date_format (from);
+  g_autofree char *end = ct_date_format (to);
 
   if (start && end)
     /* Translators: a period between two dates: "2018 – 2021" */
@@ -869,7 +842,7 @@ add_sources (CtDetailsPanel *self,
       if (source == NULL)
         continue;
 
-      date = format_date (source->date);
+      date = ct_date_format (source->date);
       host = source->url ? uri_host (source->url) : NULL;
       /* "corpoonthursday.blogspot.com (student blog)" names its host already */
       if (host && source->publisher && strstr (source->publisher, host))
@@ -899,7 +872,7 @@ add_timeline (CtDetailsPanel *self,
   for (guint i = 0; i < activities->len; i++)
     {
       CtActivity *a = g_ptr_array_index (activities, i);
-      g_autofree char *date = format_date (a->date);
+      g_autofree char *date = ct_date_format (a->date);
       g_autofree char *when = join_dotted (date ? date : _("Undated"), ct_activity_kind_get_label (a->kind), NULL);
       GtkWidget *row = adw_preferences_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -959,9 +932,9 @@ fill_partnership (CtDetailsPanel *self,
   clear_box (self->partnership_sections);
 
   group = add_group (self->partnership_sections, "partnership-info", NULL, 0);
-  signed_on = format_date (p->signed_on);
+  signed_on = ct_date_format (p->signed_on);
   add_property (group, _("Signed"), signed_on ? signed_on : _("Date not recorded"));
-  ended = format_date (p->ended);
+  ended = ct_date_format (p->ended);
   add_property (group, _("Ended or renewed"), ended);
   add_themes (self, group, p);
   add_property (group, _("Notes"), p->notes);

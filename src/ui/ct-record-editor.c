@@ -237,39 +237,6 @@ format_coordinate (double value)
   return g_strdup (buffer);
 }
 
-/* A date as people read it, to confirm what was typed: "May 2017" */
-static char *
-describe_date (const char *text)
-{
-  CtDatePrecision precision;
-  int year, month, day;
-  g_autoptr(GDateTime) date = NULL;
-
-  if (!ct_date_parse (text, &precision, &year, &month, &day) || precision == CT_DATE_NONE)
-    return NULL;
-
-  date = g_date_time_new_utc (year, precision >= CT_DATE_MONTH ? month : 1,
-                              precision == CT_DATE_DAY ? day : 1, 0, 0, 0);
-  if (date == NULL)
-    return NULL;
-
-  switch (precision)
-    {
-    case CT_DATE_YEAR:
-      /* Translators: a date known to the year: "2017" (strftime format) */
-      return g_date_time_format (date, C_("date precision", "Year %Y"));
-    case CT_DATE_MONTH:
-      /* Translators: a date known to the month: "May 2017" (strftime format) */
-      return g_date_time_format (date, C_("date precision", "%B %Y"));
-    case CT_DATE_DAY:
-      /* Translators: a full date: "12 May 2017" (strftime format) */
-      return g_date_time_format (date, C_("date precision", "%-d %B %Y"));
-    case CT_DATE_NONE:
-    default:
-      return NULL;
-    }
-}
-
 /* Checks text typed into a field and puts it into the working copy. Returns the reason it was
  * refused, or NULL. */
 static char *
@@ -558,7 +525,7 @@ update_date_suffix (GtkWidget  *row,
                     const char *text)
 {
   GtkLabel *suffix = g_object_get_data (G_OBJECT (row), "ct-date-suffix");
-  g_autofree char *described = describe_date (text);
+  g_autofree char *described = ct_date_format (text);
 
   if (suffix)
     gtk_label_set_text (suffix, described ? described : "");
@@ -808,8 +775,8 @@ field_row_new (CtRecordEditor  *self,
       break;
 
     case FIELD_NETWORK:
+      /* its list of networks is filled by load_fields(), each time the store changes */
       row = adw_combo_row_new ();
-      load_networks (self, ADW_COMBO_ROW (row));
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
       break;
 
@@ -1497,7 +1464,7 @@ add_activities (CtRecordEditor *self)
     {
       CtActivity *a = g_ptr_array_index (activities, i);
       g_autofree char *title = ct_record_dup_title (self->store, G_OBJECT (a));
-      g_autofree char *date = describe_date (a->date);
+      g_autofree char *date = ct_date_format (a->date);
       /* Translators: an activity's date and kind, "May 2017 · Visit" */
       g_autofree char *subtitle = g_strdup_printf (C_("activity", "%s · %s"),
                                                    date ? date : _("No date"), ct_activity_kind_get_label (a->kind));
@@ -1529,11 +1496,7 @@ add_tie_chosen (CtRecordEditor *self,
       return;
     }
 
-  p = ct_partnership_new ();
-  p->kind = CT_KIND_SISTER_CITY;
-  p->status = CT_STATUS_ACTIVE;
-  g_ptr_array_add (p->parties, ct_party_new (ct_record_get_id (self->record), NULL));
-  g_ptr_array_add (p->parties, ct_party_new (partner, NULL));
+  p = ct_partnership_new_between ((const char *[]) { ct_record_get_id (self->record), partner, NULL });
   title = ct_record_dup_title (self->store, G_OBJECT (p));
   /* Translators: what Undo undoes, "Add Tie Kaohsiung – Da Nang" */
   label = g_strdup_printf (_("Add Tie %s"), title);

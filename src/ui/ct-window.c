@@ -60,7 +60,7 @@ struct _CtWindow
   CtHistory            *history;
   CtGazetteer          *gazetteer;     /* loaded when first needed */
   MapMode               map_mode;
-  GPtrArray            *link_cities;   /* char *: the cities picked for a new tie */
+  GPtrArray            *link_cities;   /* char *, NULL-terminated: the cities picked for a new tie */
   double                press_x;
   double                press_y;
 
@@ -70,6 +70,7 @@ struct _CtWindow
   CtCamera             *camera;
   ShumateMapSource     *online_source;
   GPtrArray            *shown_cities;  /* CtCity: what the map shows now */
+  GPtrArray            *all_cities;    /* CtCity: every city of the store, as last read */
   CtWindowExchange     *exchange;      /* import, export, drops: ct-window-exchange.c */
 
   gboolean              show_browse_panel;
@@ -248,6 +249,16 @@ refresh_map (CtWindow *self)
   ct_ties_layer_set_data (self->ties_layer, cities, partnerships);
   g_clear_pointer (&self->shown_cities, g_ptr_array_unref);
   self->shown_cities = g_ptr_array_ref (cities);
+  g_clear_pointer (&self->all_cities, g_ptr_array_unref);
+  self->all_cities = g_ptr_array_ref (all);
+}
+
+/* The gazetteer finds the cities of the database too, by their local names as well */
+static void
+update_gazetteer_cities (CtWindow *self)
+{
+  if (self->gazetteer && self->all_cities)
+    ct_gazetteer_set_cities (self->gazetteer, self->all_cities);
 }
 
 static void
@@ -255,15 +266,8 @@ on_store_changed_cb (CtWindow *self,
                      guint     what)
 {
   refresh_map (self);
-
-  /* the gazetteer finds the cities of the database by their local names too */
-  if (self->gazetteer && (what & CT_CHANGE_CITIES))
-    {
-      g_autoptr(GPtrArray) all = ct_store_list_cities (self->store, NULL, NULL);
-
-      if (all)
-        ct_gazetteer_set_cities (self->gazetteer, all);
-    }
+  if (what & CT_CHANGE_CITIES)
+    update_gazetteer_cities (self);
   update_edit_actions (self);
 }
 
@@ -305,13 +309,6 @@ ct_window_set_store (CtWindow *self,
   g_signal_connect_object (self->history, "notify::undo-label", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::redo-label", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   ct_editor_panel_set_history (self->editor_panel, self->history);
-  if (self->gazetteer)
-    {
-      g_autoptr(GPtrArray) all = ct_store_list_cities (store, NULL, NULL);
-
-      if (all)
-        ct_gazetteer_set_cities (self->gazetteer, all);
-    }
   gtk_stack_set_visible_child_name (self->side_stack, "details");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-city", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-cities", TRUE);
@@ -321,6 +318,7 @@ ct_window_set_store (CtWindow *self,
   update_edit_actions (self);
 
   refresh_map (self);
+  update_gazetteer_cities (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
 }
 
@@ -1101,6 +1099,13 @@ on_delete_requested_cb (CtWindow   *self,
 
 /* Map modes: placing a new city, linking cities */
 
+/* The tie of the cities picked so far */
+static CtPartnership *
+new_link_tie (CtWindow *self)
+{
+  return ct_partnership_new_between ((const char * const *) self->link_cities->pdata);
+}
+
 static void
 update_map_mode (CtWindow *self)
 {
@@ -1117,26 +1122,15 @@ update_map_mode (CtWindow *self)
     gtk_label_set_text (self->map_mode_label, _("Click two or more cities to link them"));
   else if (linking)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
+      /* the tie as it will be named */
+      g_autoptr(CtPartnership) tie = new_link_tie (self);
+      g_autofree char *title = ct_record_dup_title (self->store, tie);
 
-      for (guint i = 0; i < self->link_cities->len; i++)
-        {
-          g_autoptr(CtCity) city = ct_store_get_city (self->store, g_ptr_array_index (self->link_cities, i), NULL);
-          g_autofree char *name = city ? ct_city_dup_display_name (city) : g_strdup ("?");
-
-          if (i > 0)
-            g_string_append (names, C_("tie parties", " – "));
-          g_string_append (names, name);
-        }
-      gtk_label_set_text (self->map_mode_label, names->str);
+      gtk_label_set_text (self->map_mode_label, title);
     }
 
   if (linking)
-    {
-      g_ptr_array_add (self->link_cities, NULL);
-      ct_ties_layer_set_highlighted_cities (self->ties_layer, (GStrv) self->link_cities->pdata);
-      g_ptr_array_set_size (self->link_cities, self->link_cities->len - 1);
-    }
+    ct_ties_layer_set_highlighted_cities (self->ties_layer, (GStrv) self->link_cities->pdata);
 }
 
 static void
@@ -1250,7 +1244,7 @@ create_tie_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CtWindow *self = CT_WINDOW (widget);
-  g_autoptr(CtPartnership) p = ct_partnership_new ();
+  g_autoptr(CtPartnership) p = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
@@ -1258,11 +1252,8 @@ create_tie_action (GtkWidget  *widget,
   if (self->history == NULL || self->link_cities->len < 2)
     return;
 
-  p->kind = CT_KIND_SISTER_CITY;
-  p->status = CT_STATUS_ACTIVE;
-  for (guint i = 0; i < self->link_cities->len; i++)
-    g_ptr_array_add (p->parties, ct_party_new (g_ptr_array_index (self->link_cities, i), NULL));
-  title = ct_record_dup_title (self->store, G_OBJECT (p));
+  p = new_link_tie (self);
+  title = ct_record_dup_title (self->store, p);
   /* Translators: what Undo undoes, "Add Tie Kaohsiung – Da Nang" */
   label = g_strdup_printf (_("Add Tie %s"), title);
   if (!ct_history_save (self->history, p, label, &error))
@@ -1282,7 +1273,6 @@ static CtGazetteer *
 get_gazetteer (CtWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) all = NULL;
 
   if (self->gazetteer || self->store == NULL)
     return self->gazetteer;
@@ -1295,8 +1285,7 @@ get_gazetteer (CtWindow *self)
     }
 
   /* then kept up to date on the store's "changed" */
-  if ((all = ct_store_list_cities (self->store, NULL, NULL)))
-    ct_gazetteer_set_cities (self->gazetteer, all);
+  update_gazetteer_cities (self);
   ct_editor_panel_set_gazetteer (self->editor_panel, self->gazetteer);
   return self->gazetteer;
 }
@@ -1521,6 +1510,7 @@ ct_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_cities, g_ptr_array_unref);
+  g_clear_pointer (&self->all_cities, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ct_window_parent_class)->dispose (object);
 }
@@ -1637,7 +1627,8 @@ ct_window_init (CtWindow *self)
   self->show_details_panel = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->exchange = ct_window_exchange_new (self);
-  self->link_cities = g_ptr_array_new_with_free_func (g_free);
+  /* NULL-terminated: its pdata is the strv of the picked cities */
+  self->link_cities = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   /* nothing to edit before a database is open */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-city", FALSE);
