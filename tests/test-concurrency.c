@@ -37,29 +37,11 @@ typedef struct {
   char      *city_id;  /* NEW_CITY's */
 } Fixture;
 
-/* Runs the main loop until condition holds or timeout_s seconds have passed */
-static gboolean
-wait_until_full (gboolean (*condition) (gpointer),
-                 gpointer   data,
-                 int        timeout_s)
-{
-  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
 static gboolean
 wait_until (gboolean (*condition) (gpointer),
             gpointer   data)
 {
-  return wait_until_full (condition, data, 15);
+  return ct_test_wait_until (condition, data, 15);
 }
 
 static gboolean
@@ -72,7 +54,7 @@ never (gpointer data)
 static void
 run_for (int seconds)
 {
-  wait_until_full (never, NULL, seconds);
+  ct_test_wait_until (never, NULL, seconds);
 }
 
 typedef struct {
@@ -161,7 +143,7 @@ child_is_done (gpointer child)
 static void
 child_wait (Child *child)
 {
-  g_assert_true (wait_until_full (child_is_done, child, 60));
+  g_assert_true (ct_test_wait_until (child_is_done, child, 60));
   g_test_message ("city-ties exited with %d after %.2f s\nstdout: %s\nstderr: %s",
                   child->status, child->elapsed / (double) G_USEC_PER_SEC, child->out, child->err);
 }
@@ -195,28 +177,6 @@ count_listed_cities (CtWindow *window)
       g_ptr_array_remove_index (views, i - 1);
   g_assert_cmpuint (views->len, ==, 3);
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (views, 0))));
-}
-
-static gboolean
-has_dialog (gpointer parent)
-{
-  return ct_test_find_dialog (parent) != NULL;
-}
-
-static gboolean
-has_no_dialog (gpointer parent)
-{
-  return ct_test_find_dialog (parent) == NULL;
-}
-
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  g_autoptr(AdwMessageDialog) ref = g_object_ref (dialog);
-
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static guint
@@ -542,7 +502,7 @@ check_second_launch (Scenario *sc)
   child = sc->database_arg ? child_run (sc->database_arg, sc->f->file, NULL) : child_run (sc->f->file, NULL);
   g_assert_cmpint (child->status, ==, 0);
   g_assert_cmpint (child->elapsed, <, PROMPT_USEC);
-  g_assert_true (wait_until (has_dialog, window));
+  g_assert_true (wait_until (ct_test_has_dialog, window));
   dialog = ct_test_find_dialog (GTK_WINDOW (window));
   g_object_get (dialog, "heading", &heading, NULL);
   g_test_message ("asked: %s", heading);
@@ -550,8 +510,8 @@ check_second_launch (Scenario *sc)
   g_assert_cmpuint (count_app_windows (app), ==, 1);
   g_assert_true (get_app_window (app) == window);
   g_assert_cmpuint (sc->activations, ==, activations + 1);
-  answer (dialog, "cancel");
-  g_assert_true (wait_until (has_no_dialog, window));
+  ct_test_answer (dialog, "cancel");
+  g_assert_true (wait_until (ct_test_has_no_dialog, window));
 
   /* Without: the window here is presented, and nothing else happens */
   g_clear_pointer (&child, child_free);
@@ -585,7 +545,7 @@ check_second_launch (Scenario *sc)
       g_autoptr(Child) second = NULL;
 
       activations = sc->activations;
-      g_assert_true (wait_until_full (has_n_database_names, GUINT_TO_POINTER (2), 30));
+      g_assert_true (ct_test_wait_until (has_n_database_names, GUINT_TO_POINTER (2), 30));
       g_assert_false (first->done);
       second = child_run (sc->other_database_arg, NULL);
       g_assert_cmpint (second->status, ==, 0);

@@ -29,59 +29,13 @@ typedef struct {
   CtWindow  *window;
 } Fixture;
 
-/* Runs the main loop until condition holds or 60 seconds have passed (the sanitizers are slow) */
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer out)
-{
-  return *(GAsyncResult **) out != NULL;
-}
-
-static gboolean
-has_dialog (gpointer parent)
-{
-  return ct_test_find_dialog (parent) != NULL;
-}
+/* How long a wait may take: the sanitizers are slow */
+#define WAIT_S 60
 
 static gboolean
 banner_shown (gpointer window)
 {
   return ct_exchange_banner_is_shown (ct_window_get_exchange_banner (window));
-}
-
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  g_autoptr(AdwMessageDialog) ref = g_object_ref (dialog);
-
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void
@@ -258,10 +212,10 @@ test_import_valid (Fixture       *f,
   guint cities = count_cities (f->store);
   guint partnerships = count_partnerships (f->store);
 
-  ct_window_import_chosen_file_async (f->window, file, NULL, on_result_cb, &result);
+  ct_window_import_chosen_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
   /* no question first: the user chose the file */
   g_assert_null (ct_test_find_dialog (GTK_WINDOW (f->window)));
-  g_assert_true (wait_until (has_result, &result));
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   report = ct_window_import_chosen_file_finish (f->window, result, &error);
   g_assert_no_error (error);
   g_test_message ("%u added, %u updated, %u unchanged", report->added, report->updated, report->unchanged);
@@ -307,8 +261,8 @@ test_import_rejected (Fixture       *f,
   AdwMessageDialog *dialog;
   GtkWidget *extra;
 
-  ct_window_import_chosen_file_async (f->window, file, NULL, on_result_cb, &result);
-  g_assert_true (wait_until (has_result, &result));
+  ct_window_import_chosen_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   report = ct_window_import_chosen_file_finish (f->window, result, &error);
   g_assert_null (report);
   g_assert_error (error, CT_ERROR, CT_ERROR_INVALID_INPUT);
@@ -338,7 +292,7 @@ test_import_rejected (Fixture       *f,
   g_assert_null (strstr (text->str, "Line 4"));
   screenshot (f->window, "import-rejected");
 
-  answer (dialog, "close");
+  ct_test_answer (dialog, "close");
 }
 
 /* Every rejected line is collected, up to the limit, and counted beyond it */
@@ -420,9 +374,9 @@ test_import_cancel (Fixture       *f,
   gint64 start = g_get_monotonic_time ();
   gint64 shown;
 
-  ct_window_import_chosen_file_async (f->window, file, NULL, on_result_cb, &result);
+  ct_window_import_chosen_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
   g_assert_false (ct_exchange_banner_is_shown (banner));
-  g_assert_true (wait_until (banner_shown, f->window));
+  g_assert_true (ct_test_wait_until (banner_shown, f->window, WAIT_S));
   shown = g_get_monotonic_time ();
   g_test_message ("progress shown after %.2f s", (shown - start) / (double) G_USEC_PER_SEC);
   g_assert_cmpint (shown - start, >=, 450 * 1000);
@@ -444,7 +398,7 @@ test_import_cancel (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (cancel));
   g_assert_cmpstr (ct_exchange_banner_get_detail (banner), ==, "Cancelling…");
 
-  g_assert_true (wait_until (has_result, &result));
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   report = ct_window_import_chosen_file_finish (f->window, result, &error);
   g_assert_null (report);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -477,7 +431,7 @@ get_drop_target (CtWindow *window)
 static gboolean
 has_toast_and_no_dialog (gpointer window)
 {
-  return has_toast (window) && !has_dialog (window);
+  return has_toast (window) && !ct_test_has_dialog (window);
 }
 
 /* Files dropped on the window: the window shows where to drop while they are over it; a file it
@@ -529,17 +483,17 @@ test_drop (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (overlay, "ct-drop-active"));
 
   /* The file it cannot read, by name; nothing imported before it has been read */
-  g_assert_true (wait_until (has_dialog, f->window));
+  g_assert_true (ct_test_wait_until (ct_test_has_dialog, f->window, WAIT_S));
   g_object_get (ct_test_find_dialog (GTK_WINDOW (f->window)), "heading", &heading, "body", &body, NULL);
   g_test_message ("%s\n%s", heading, body);
   g_assert_cmpstr (heading, ==, "“photo.png” cannot be imported");
   g_assert_nonnull (strstr (body, ".csv"));
   ct_test_spin (200);
   g_assert_cmpuint (count_partnerships (f->store), ==, partnerships);
-  answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "close");
+  ct_test_answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "close");
 
   /* Then both files, in turn, and one toast for the two */
-  g_assert_true (wait_until (has_toast_and_no_dialog, f->window));
+  g_assert_true (ct_test_wait_until (has_toast_and_no_dialog, f->window, WAIT_S));
   g_assert_cmpuint (count_partnerships (f->store), ==, partnerships + 3);
   toast = get_toast_title (f->window);
   g_test_message ("toast: %s", toast);
@@ -562,8 +516,8 @@ test_export_round_trip (Fixture       *f,
   g_autofree char *theirs = NULL;
   CtExportSummary summary = { 0 };
 
-  ct_window_export_file_async (f->window, file, NULL, on_result_cb, &result);
-  g_assert_true (wait_until (has_result, &result));
+  ct_window_export_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   g_assert_true (ct_window_export_file_finish (f->window, result, &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_cities, ==, count_cities (f->store));
@@ -616,20 +570,20 @@ test_export_csv (Fixture       *f,
   g_assert_true (ct_store_save_partnership (f->store, p, &error));
   g_assert_no_error (error);
 
-  ct_window_export_file_async (f->window, file, NULL, on_result_cb, &result);
-  g_assert_true (wait_until (has_result, &result));
+  ct_window_export_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   g_assert_true (ct_window_export_file_finish (f->window, result, &summary, &error));
   g_assert_cmpuint (summary.n_left_out, >=, 1);
   g_assert_cmpuint (summary.n_partnerships + summary.n_left_out, ==, count_partnerships (f->store));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-  g_assert_true (wait_until (has_dialog, f->window));
+  g_assert_true (ct_test_wait_until (ct_test_has_dialog, f->window, WAIT_S));
   g_object_get (ct_test_find_dialog (GTK_WINDOW (f->window)), "heading", &heading, "body", &body, NULL);
   g_test_message ("%s\n%s", heading, body);
   g_assert_true (g_str_has_prefix (heading, "Exported "));
   g_assert_true (g_str_has_suffix (heading, " to “ties.csv”"));
   g_assert_nonnull (strstr (body, "left out"));
-  answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "close");
+  ct_test_answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "close");
 }
 
 int

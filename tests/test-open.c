@@ -27,61 +27,8 @@ typedef struct {
   char      *city_id;  /* NEW_CITY's */
 } Fixture;
 
-/* Runs the main loop until condition holds or ten seconds have passed */
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-has_dialog (gpointer parent)
-{
-  return ct_test_find_dialog (parent) != NULL;
-}
-
-static gboolean
-has_no_dialog (gpointer parent)
-{
-  return ct_test_find_dialog (parent) == NULL;
-}
-
-/* What a click on one of the dialog's buttons does */
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  g_autoptr(AdwMessageDialog) ref = g_object_ref (dialog);
-
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer out)
-{
-  return *(GAsyncResult **) out != NULL;
-}
+/* How long a wait may take */
+#define WAIT_S 10
 
 static guint
 count_cities (CtStore *store)
@@ -156,18 +103,18 @@ test_open_import (Fixture       *f,
   AdwMessageDialog *dialog;
   guint before = count_cities (f->store);
 
-  ct_window_import_file_async (f->window, file, NULL, on_result_cb, &result);
-  g_assert_true (wait_until (has_dialog, f->window));
+  ct_window_import_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
+  g_assert_true (ct_test_wait_until (ct_test_has_dialog, f->window, WAIT_S));
   dialog = ct_test_find_dialog (GTK_WINDOW (f->window));
   g_object_get (dialog, "heading", &heading, NULL);
   g_test_message ("asked: %s", heading);
   g_assert_nonnull (strstr (heading, "colleague.cityties.json"));
-  /* Nothing happens before the answer */
+  /* Nothing happens before the ct_test_answer */
   g_assert_null (result);
   g_assert_null (ct_store_get_city (f->store, f->city_id, NULL));
 
-  answer (dialog, "import");
-  g_assert_true (wait_until (has_result, &result));
+  ct_test_answer (dialog, "import");
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   report = ct_window_import_file_finish (f->window, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -195,17 +142,17 @@ test_open_cancel (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint before = count_cities (f->store);
 
-  ct_window_import_file_async (f->window, file, NULL, on_result_cb, &result);
-  g_assert_true (wait_until (has_dialog, f->window));
-  answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "cancel");
+  ct_window_import_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
+  g_assert_true (ct_test_wait_until (ct_test_has_dialog, f->window, WAIT_S));
+  ct_test_answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "cancel");
 
-  g_assert_true (wait_until (has_result, &result));
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   report = ct_window_import_file_finish (f->window, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (report);
   g_assert_null (ct_store_get_city (f->store, f->city_id, NULL));
   g_assert_cmpuint (count_cities (f->store), ==, before);
-  g_assert_true (wait_until (has_no_dialog, f->window));
+  g_assert_true (ct_test_wait_until (ct_test_has_no_dialog, f->window, WAIT_S));
 }
 
 /* A file with a mistake: a dialog tells where it is, and nothing is imported, not even the
@@ -237,11 +184,11 @@ test_open_rejected (Fixture       *f,
   AdwMessageDialog *dialog;
   guint before = count_cities (f->store);
 
-  ct_window_import_file_async (f->window, file, NULL, on_result_cb, &result);
-  g_assert_true (wait_until (has_dialog, f->window));
-  answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "import");
+  ct_window_import_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
+  g_assert_true (ct_test_wait_until (ct_test_has_dialog, f->window, WAIT_S));
+  ct_test_answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "import");
 
-  g_assert_true (wait_until (has_result, &result));
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   report = ct_window_import_file_finish (f->window, result, &error);
   g_assert_nonnull (error);
   g_assert_null (report);
@@ -249,14 +196,14 @@ test_open_rejected (Fixture       *f,
   g_assert_true (error->domain == CT_ERROR);
 
   /* The problem, with the file, the line and the field */
-  g_assert_true (wait_until (has_dialog, f->window));
+  g_assert_true (ct_test_wait_until (ct_test_has_dialog, f->window, WAIT_S));
   dialog = ct_test_find_dialog (GTK_WINDOW (f->window));
   g_object_get (dialog, "heading", &heading, "body", &body, NULL);
   g_test_message ("%s: %s", heading, body);
   g_assert_nonnull (strstr (heading, "mistake.cityties.json"));
   g_assert_cmpstr (body, ==, error->message);
   g_assert_nonnull (strstr (body, "mistake.cityties.json:8: cities[1]: lat:"));
-  answer (dialog, "close");
+  ct_test_answer (dialog, "close");
 
   g_assert_null (ct_store_get_city (f->store, "6f1c2a0e-5b7d-4c3e-9a51-3d2f8e7b1a01", NULL));
   g_assert_cmpuint (count_cities (f->store), ==, before);
@@ -290,16 +237,16 @@ test_open_conflicts (Fixture       *f,
       g_assert_no_error (error);
     }
 
-  ct_window_import_file_async (f->window, file, NULL, on_result_cb, &result);
-  g_assert_true (wait_until (has_dialog, f->window));
-  answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "import");
-  g_assert_true (wait_until (has_result, &result));
+  ct_window_import_file_async (f->window, file, NULL, ct_test_on_result_cb, &result);
+  g_assert_true (ct_test_wait_until (ct_test_has_dialog, f->window, WAIT_S));
+  ct_test_answer (ct_test_find_dialog (GTK_WINDOW (f->window)), "import");
+  g_assert_true (ct_test_wait_until (ct_test_has_result, &result, WAIT_S));
   report = ct_window_import_file_finish (f->window, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 1);
   g_assert_cmpuint (report->conflicts->len, ==, n_changed);
 
-  g_assert_true (wait_until (has_dialog, f->window));
+  g_assert_true (ct_test_wait_until (ct_test_has_dialog, f->window, WAIT_S));
   dialog = ct_test_find_dialog (GTK_WINDOW (f->window));
   g_object_get (dialog, "heading", &heading, "body", &body, NULL);
   g_test_message ("%s\n%s", heading, body);
@@ -307,7 +254,7 @@ test_open_conflicts (Fixture       *f,
   g_assert_true (g_str_has_prefix (body, "1 added, 0 updated,"));
   g_assert_nonnull (strstr (body, (const char *) g_ptr_array_index (report->conflicts, 0)));
   g_assert_true (g_str_has_suffix (body, "\n… and 1 more"));
-  answer (dialog, "close");
+  ct_test_answer (dialog, "close");
 
   for (guint i = 0; i < n_changed; i++)
     {
@@ -358,7 +305,7 @@ drive_application_cb (gpointer user_data)
       g_assert_true (ct_window_get_store (window) == store);
       g_assert_null (ct_store_get_city (store, run->city_id, NULL));
       run->asked = TRUE;
-      answer (dialog, "import");
+      ct_test_answer (dialog, "import");
     }
   else if (run->asked && store)
     {

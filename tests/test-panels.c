@@ -668,18 +668,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *po_dir = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  /* gtk_test_init() keeps the C locale; LANGUAGE=zh_TW runs need the environment's (C.UTF-8),
-   * and the translations built next to the tests */
-  setlocale (LC_ALL, "");
-  po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CT_TEST_LOCALEDIR") ? g_getenv ("CT_TEST_LOCALEDIR") : po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ct_test_bind_translations ();
 
   g_test_add ("/panels/browse/lists-everything", Fixture, NULL, fixture_set_up, test_browse_lists_everything, fixture_tear_down);
   g_test_add ("/panels/browse/region-filter", Fixture, NULL, fixture_set_up, test_browse_region_filter, fixture_tear_down);

@@ -693,16 +693,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *po_dir = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  setlocale (LC_ALL, "");
-  po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CT_TEST_LOCALEDIR") ? g_getenv ("CT_TEST_LOCALEDIR") : po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ct_test_bind_translations ();
 
   g_test_add ("/place-search/empty-states", SearchFixture, NULL, search_set_up, test_search_empty_states, search_tear_down);
   g_test_add ("/place-search/prefix", SearchFixture, NULL, search_set_up, test_search_prefix, search_tear_down);

@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <locale.h>
 
 /* Lets GTK lay out and paint: a widget's drawn state exists only after a frame */
 static inline void
@@ -52,6 +54,55 @@ ct_test_collect (GtkWidget *widget,
     ct_test_collect (child, type, found);
 }
 
+/* Runs the main loop until condition holds or timeout_s seconds have passed */
+static inline gboolean
+ct_test_wait_until (gboolean  (*condition) (gpointer),
+                    gpointer    data,
+                    int         timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* An async call's callback that keeps its result in *(GAsyncResult **) user_data, and the
+ * condition for ct_test_wait_until() that it has come */
+static inline void
+ct_test_on_result_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static inline gboolean
+ct_test_has_result (gpointer out)
+{
+  return *(GAsyncResult **) out != NULL;
+}
+
+/* The translations built next to the tests (or CT_TEST_LOCALEDIR's), in the environment's
+ * locale: gtk_test_init() keeps the C locale */
+static inline void
+ct_test_bind_translations (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CT_TEST_LOCALEDIR") ? g_getenv ("CT_TEST_LOCALEDIR") : po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 /* Renders a window as it is on screen into G_TEST_BUILDDIR/name.png, for people to look at */
 static inline void
 ct_test_save_screenshot (GtkWidget  *window,
@@ -97,5 +148,29 @@ ct_test_find_dialog (GtkWindow *parent)
         found = ADW_MESSAGE_DIALOG (window);
     }
   return found;
+}
+
+/* Conditions for ct_test_wait_until(): a message dialog shows over the window, or none does */
+static inline gboolean
+ct_test_has_dialog (gpointer parent)
+{
+  return ct_test_find_dialog (parent) != NULL;
+}
+
+static inline gboolean
+ct_test_has_no_dialog (gpointer parent)
+{
+  return ct_test_find_dialog (parent) == NULL;
+}
+
+/* What a click on one of the dialog's buttons does */
+static inline void
+ct_test_answer (AdwMessageDialog *dialog,
+                const char       *response)
+{
+  g_autoptr(AdwMessageDialog) ref = g_object_ref (dialog);
+
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 #endif
