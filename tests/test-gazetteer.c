@@ -11,6 +11,8 @@
 #include "ct-error.h"
 #include "ct-gazetteer.h"
 
+#include "test-util.h"
+
 #define RESOURCE "/io/github/cityties/CityTies/gazetteer.ctg"
 
 /* Layout of the file (tools/build-gazetteer.mjs) that the damage below aims at */
@@ -284,15 +286,10 @@ make_city (const char *id,
            double      lat,
            double      lon)
 {
-  CtCity *city = ct_city_new ();
+  CtCity *city = ct_test_make_city (name, local_name, country, lat, lon);
 
   city->id = g_strdup (id);
-  city->name = g_strdup (name);
-  city->local_name = g_strdup (local_name);
-  city->country = g_strdup (country);
   city->admin1 = g_strdup (name);
-  city->lat = lat;
-  city->lon = lon;
   return city;
 }
 

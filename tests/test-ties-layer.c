@@ -10,6 +10,8 @@
 #include "ct-camera.h"
 #include "ct-geometry.h"
 #include "ct-ties-layer.h"
+
+#include "test-util.h"
 #include "test-ui-util.h"
 
 #define WIDTH  1200
@@ -62,14 +64,9 @@ make_city (const char *id,
            double      lat,
            double      lon)
 {
-  CtCity *city = ct_city_new ();
+  CtCity *city = ct_test_make_city (name, local_name, country, lat, lon);
 
   city->id = g_strdup (id);
-  city->name = g_strdup (name);
-  city->local_name = g_strdup (local_name);
-  city->country = g_strdup (country);
-  city->lat = lat;
-  city->lon = lon;
   return city;
 }
 
