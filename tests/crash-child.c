@@ -177,6 +177,42 @@ save_or_die (Child    *child,
     die (child, error);
 }
 
+/* A new or changed record saved, the intent written first; the record goes into table */
+static void
+save_step (Child      *child,
+           const char *what,
+           GHashTable *table,
+           gpointer    record)
+{
+  const char *id = ct_crash_record_id (record);
+
+  intent_begin (child, what);
+  intent_add (child, id, record);
+  intent_write (child);
+  save_or_die (child, record);
+  committed (child, id, record);
+  g_hash_table_insert (table, g_strdup (id), record);
+}
+
+/* A record picked from table deleted, the intent written first */
+static void
+delete_step (Child       *child,
+             const char  *what,
+             GHashTable  *table,
+             gboolean   (*delete_func) (CtStore *, const char *, GError **))
+{
+  g_autofree char *id = g_strdup (ct_crash_record_id (pick (child, table)));
+  g_autoptr(GError) error = NULL;
+
+  intent_begin (child, what);
+  intent_add (child, id, NULL);
+  intent_write (child);
+  if (!delete_func (child->store, id, &error))
+    die (child, error);
+  committed (child, id, NULL);
+  g_hash_table_remove (table, id);
+}
+
 /* Operations */
 
 static void
@@ -185,12 +221,7 @@ new_city (Child *child)
   g_autofree char *stamp = ct_timestamp_now ();
   CtCity *c = ct_crash_new_city (child->rand, stamp);
 
-  intent_begin (child, "new-city");
-  intent_add (child, c->id, c);
-  intent_write (child);
-  save_or_die (child, c);
-  committed (child, c->id, c);
-  g_hash_table_insert (child->cities, g_strdup (c->id), c);
+  save_step (child, "new-city", child->cities, c);
 }
 
 static void
@@ -199,12 +230,7 @@ edit_city (Child *child)
   CtCity *c = ct_city_copy (pick (child, child->cities));
 
   ct_crash_change_city (c, child->rand);
-  intent_begin (child, "edit-city");
-  intent_add (child, c->id, c);
-  intent_write (child);
-  save_or_die (child, c);
-  committed (child, c->id, c);
-  g_hash_table_insert (child->cities, g_strdup (c->id), c);
+  save_step (child, "edit-city", child->cities, c);
 }
 
 /* Deleting a city takes its memberships and its place in partnerships; a partnership left with
@@ -282,12 +308,7 @@ new_partnership (Child *child)
   g_autoptr(GPtrArray) cities = sorted_ids (child->cities);
   CtPartnership *p = ct_crash_new_partnership (child->rand, cities, child->source_ids, stamp);
 
-  intent_begin (child, "new-partnership");
-  intent_add (child, p->id, p);
-  intent_write (child);
-  save_or_die (child, p);
-  committed (child, p->id, p);
-  g_hash_table_insert (child->partnerships, g_strdup (p->id), p);
+  save_step (child, "new-partnership", child->partnerships, p);
 }
 
 static void
@@ -312,27 +333,13 @@ edit_partnership (Child *child)
         g_ptr_array_add (p->parties, ct_party_new (c->id, "新夥伴"));
     }
 
-  intent_begin (child, "edit-partnership");
-  intent_add (child, p->id, p);
-  intent_write (child);
-  save_or_die (child, p);
-  committed (child, p->id, p);
-  g_hash_table_insert (child->partnerships, g_strdup (p->id), p);
+  save_step (child, "edit-partnership", child->partnerships, p);
 }
 
 static void
 delete_partnership (Child *child)
 {
-  g_autofree char *id = g_strdup (((CtPartnership *) pick (child, child->partnerships))->id);
-  g_autoptr(GError) error = NULL;
-
-  intent_begin (child, "delete-partnership");
-  intent_add (child, id, NULL);
-  intent_write (child);
-  if (!ct_store_delete_partnership (child->store, id, &error))
-    die (child, error);
-  committed (child, id, NULL);
-  g_hash_table_remove (child->partnerships, id);
+  delete_step (child, "delete-partnership", child->partnerships, ct_store_delete_partnership);
 }
 
 static void
@@ -345,12 +352,7 @@ new_membership (Child *child)
                                                                 g_rand_int_range (child->rand, 0, child->network_ids->len)),
                                              child->source_ids, stamp);
 
-  intent_begin (child, "new-membership");
-  intent_add (child, m->id, m);
-  intent_write (child);
-  save_or_die (child, m);
-  committed (child, m->id, m);
-  g_hash_table_insert (child->memberships, g_strdup (m->id), m);
+  save_step (child, "new-membership", child->memberships, m);
 }
 
 static void
@@ -363,27 +365,13 @@ edit_membership (Child *child)
   g_free (m->notes);
   m->notes = g_strdup_printf ("Membership note %u", g_rand_int (child->rand));
 
-  intent_begin (child, "edit-membership");
-  intent_add (child, m->id, m);
-  intent_write (child);
-  save_or_die (child, m);
-  committed (child, m->id, m);
-  g_hash_table_insert (child->memberships, g_strdup (m->id), m);
+  save_step (child, "edit-membership", child->memberships, m);
 }
 
 static void
 delete_membership (Child *child)
 {
-  g_autofree char *id = g_strdup (((CtMembership *) pick (child, child->memberships))->id);
-  g_autoptr(GError) error = NULL;
-
-  intent_begin (child, "delete-membership");
-  intent_add (child, id, NULL);
-  intent_write (child);
-  if (!ct_store_delete_membership (child->store, id, &error))
-    die (child, error);
-  committed (child, id, NULL);
-  g_hash_table_remove (child->memberships, id);
+  delete_step (child, "delete-membership", child->memberships, ct_store_delete_membership);
 }
 
 static void
