@@ -41,24 +41,6 @@ read_state (const char *path)
   return ct_crash_state_from_dataset (ds);
 }
 
-static void
-assert_integrity (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    g_error ("foreign_key_check: a row of %s refers to a missing row of %s",
-             sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
-  sqlite3_finalize (stmt);
-}
-
 /* Describes up to five differences into diff; TRUE when there are none */
 static gboolean
 states_equal (GHashTable *expected,
@@ -265,7 +247,7 @@ test_crash_edits_and_imports (void)
 
   /* Another connection, as the window keeps one: the WAL outlives every kill */
   g_assert_cmpint (sqlite3_open_v2 (path, &watcher, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  assert_integrity (watcher);
+  ct_test_assert_integrity (watcher);
 
   while (counts.kills < n_kills && g_get_monotonic_time () < deadline)
     {
@@ -314,7 +296,7 @@ test_crash_edits_and_imports (void)
       log = read_file (out_path);
       pending = replay (log, model, &ready, &counts);
 
-      assert_integrity (watcher);
+      ct_test_assert_integrity (watcher);
       state = read_state (path);
 
       if (pending == NULL)

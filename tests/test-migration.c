@@ -271,23 +271,6 @@ sql_exec (const char *path,
   sqlite3_close (db);
 }
 
-static void
-assert_sound (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
 static guint
 count_backups (const char *dir_path)
 {
@@ -364,7 +347,7 @@ upgrade_v1 (CtTestDir  *dir,
   /* Nothing lost, at the current version, and sound */
   assert_v1_content (store);
   g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, CT_STORE_SCHEMA_VERSION);
-  assert_sound (path);
+  ct_test_assert_sound (path);
 
   /* The upgraded file takes changes */
   {
@@ -475,7 +458,7 @@ test_migration_v1_unfinished_wal (void)
   g_assert_cmpint (sql_int (ct_store_get_backup_path (store),
                             "SELECT count(*) FROM city WHERE notes = 'Only in the WAL'"), ==, 1);
   g_assert_cmpint (sql_int (ct_store_get_backup_path (store), "SELECT count(*) FROM partnership"), ==, 5);
-  assert_sound (ct_store_get_backup_path (store));
+  ct_test_assert_sound (ct_store_get_backup_path (store));
 }
 
 int

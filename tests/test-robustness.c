@@ -239,23 +239,6 @@ assert_same_dump (const char *expected,
                i + 1, a[i] ? a[i] : "(end)", b[i] ? b[i] : "(end)");
 }
 
-static void
-assert_sound (const char *path)
-{
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
 static int
 user_version (const char *path)
 {
@@ -385,7 +368,7 @@ test_disk_full_import (void)
         g_assert_nonnull (strstr (r.err, "Nothing was imported; the database is unchanged."));
 
         /* No further damage: the same content, sound, and the file itself untouched */
-        assert_sound (path);
+        ct_test_assert_sound (path);
         after = dump (path);
         assert_same_dump (before, after);
         assert_bytes (path, bytes);
@@ -404,14 +387,14 @@ test_disk_full_import (void)
     g_assert_true (g_str_has_prefix (r.out, "Imported "));
     g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
-    assert_sound (path);
+    ct_test_assert_sound (path);
     after = dump (path);
     g_assert_cmpstr (after, !=, before);
     run (&again, NULL, FALSE, NULL, "--database", path, "--import", file, NULL);
     g_assert_cmpstr (again.err, ==, "");
     g_assert_cmpint (again.status, ==, 0);
     g_assert_nonnull (strstr (again.out, " 0 added, 0 updated"));
-    assert_sound (path);
+    ct_test_assert_sound (path);
   }
 }
 
@@ -432,7 +415,7 @@ test_disk_full_edit (void)
   g_assert_cmpint (r.status, ==, 1);
   assert_disk_full_message (r.err, path);
 
-  assert_sound (path);
+  ct_test_assert_sound (path);
   after = dump (path);
   assert_same_dump (before, after);
 
@@ -517,7 +500,7 @@ test_disk_full_upgrade (void)
     g_assert_true (g_str_has_prefix (r.err, "Could not upgrade the database (nothing was changed): "));
     assert_disk_full_message (r.err, path);
     g_assert_cmpint (user_version (path), ==, 1);
-    assert_sound (path);
+    ct_test_assert_sound (path);
     after = dump (path);
     assert_same_dump (before, after);
   }
@@ -713,7 +696,7 @@ test_missing_data_folder (void)
   g_assert_nonnull (strstr (r.out, "Taiwan: 22 cities"));
   g_assert_cmpint (g_stat (folder, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
-  assert_sound (path);
+  ct_test_assert_sound (path);
 }
 
 /* Damaged files */

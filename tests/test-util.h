@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "ct-store.h"
 
@@ -100,4 +101,34 @@ ct_test_file (CtTestDir  *dir,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
   return path;
+}
+
+/* The database passes SQLite's integrity_check and foreign_key_check */
+static inline void
+ct_test_assert_integrity (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_error ("foreign_key_check: a row of %s refers to a missing row of %s",
+             sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+}
+
+/* The same, for the file at path */
+static inline void
+ct_test_assert_sound (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  ct_test_assert_integrity (db);
+  sqlite3_close (db);
 }
